@@ -1,0 +1,27 @@
+/**
+ * npm run bench [-- --json]: the project's performance figures. Each section adds its keys to one object;
+ * with --json only that object is printed (one line), otherwise a readable table.
+ */
+import { join } from "node:path";
+import { measureBundles } from "./bundle";
+
+type Figures = Record<string, number | string>;
+
+const SECTIONS: [string, (root: string) => Figures | Promise<Figures>][] = [["bundles", measureBundles]];
+
+async function main(): Promise<void> {
+  const json = process.argv.includes("--json");
+  const root = join(__dirname, "..");
+  const figures: Figures = {};
+  for (const [name, measure] of SECTIONS) {
+    if (!json) console.error(`… ${name}`);
+    Object.assign(figures, await measure(root));
+  }
+  if (json) console.log(JSON.stringify(figures));
+  else for (const [key, value] of Object.entries(figures)) console.log(`${key.padEnd(40)} ${value}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench : ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,152 @@
+/**
+ * Input checks shared by the rules. Each returns the clean value or an InputError with a French message,
+ * so that a rule reads `const amount = readAmount(...); if (isInputError(amount)) return amount;`.
+ * Rules are called from Excel cells with anything in them: nothing here throws.
+ */
+import { isValidIsoDate } from "../dates";
+import { resolveLocalRules } from "../local-rules";
+import {
+  inputError,
+  type BuyerKind,
+  type ContractNature,
+  type InputError,
+  type IsoDate,
+  type LocalRules,
+} from "../types";
+
+/** The rules encode the law from 2019 on; older dates are refused rather than judged with later texts. */
+export const EARLIEST_RULE_DATE: IsoDate = "2019-01-01";
+
+export const BUYER_KINDS: readonly BuyerKind[] = [
+  "etat",
+  "etablissement_etat",
+  "collectivite",
+  "collectivite_60m",
+  "entite_adjudicatrice",
+  "defense",
+  "autre",
+];
+export const CONTRACT_NATURES: readonly ContractNature[] = ["travaux", "fournitures", "services"];
+
+export function isInputError(value: unknown): value is InputError {
+  return typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false;
+}
+
+/** The input object of a rule: anything that is not an object is refused. */
+export function readInput(input: unknown): Record<string, unknown> | InputError {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return inputError("input", "Paramètres manquants : un objet de paramètres est attendu.");
+  }
+  return input as Record<string, unknown>;
+}
+
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+/** An amount in euros HT: a finite number ≥ 0. */
+export function readAmount(field: string, value: unknown): number | InputError {
+  if (!isFiniteNumber(value)) return inputError(field, "Le montant doit être un nombre (en euros HT).");
+  if (value < 0) return inputError(field, "Le montant ne peut pas être négatif.");
+  return value;
+}
+
+/** A strictly positive finite number (durations, hourly costs). */
+export function readPositive(field: string, value: unknown, what: string): number | InputError {
+  if (!isFiniteNumber(value)) return inputError(field, `${what} doit être un nombre.`);
+  if (value <= 0) return inputError(field, `${what} doit être strictement positif.`);
+  return value;
+}
+
+/** A count: a whole number ≥ 0. */
+export function readCount(field: string, value: unknown, what: string): number | InputError {
+  if (!isFiniteNumber(value) || !Number.isInteger(value) || value < 0) {
+    return inputError(field, `${what} doit être un nombre entier positif ou nul.`);
+  }
+  return value;
+}
+
+/**
+ * A share or rate as a fraction 0–1. Excel stores 50 % as 0.5, so a percent-formatted cell arrives as a
+ * fraction; accepting 0–100 too would make 1 ambiguous (100 % or 1 %), hence values above 1 are refused.
+ */
+export function readFraction(field: string, value: unknown, what: string): number | InputError {
+  if (!isFiniteNumber(value)) return inputError(field, `${what} doit être un nombre entre 0 et 1 (0,5 pour 50 %).`);
+  if (value < 0 || value > 1) {
+    return inputError(field, `${what} doit être comprise entre 0 et 1 (saisir 0,5 ou 50 % pour 50 %).`);
+  }
+  return value;
+}
+
+/** An ISO date from 2019-01-01 on. */
+export function readDate(field: string, value: unknown): IsoDate | InputError {
+  if (typeof value !== "string" || !isValidIsoDate(value)) {
+    return inputError(field, "Date invalide : format attendu AAAA-MM-JJ (par exemple 2026-09-01).");
+  }
+  if (value < EARLIEST_RULE_DATE) {
+    return inputError(
+      field,
+      "Date antérieure au 1er janvier 2019 : les règles de l'outil ne couvrent pas cette période.",
+    );
+  }
+  return value;
+}
+
+/** An optional date: undefined or null (an empty cell) means "not given". */
+export function readOptionalDate(field: string, value: unknown): IsoDate | undefined | InputError {
+  return value === undefined || value === null ? undefined : readDate(field, value);
+}
+
+/** An optional yes/no: undefined or null means "not given" (unknown), never "no". */
+export function readOptionalBoolean(field: string, value: unknown): boolean | undefined | InputError {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "boolean") return inputError(field, "Valeur attendue : VRAI ou FAUX (ou vide si inconnu).");
+  return value;
+}
+
+export function readOptionalBuyerKind(field: string, value: unknown): BuyerKind | undefined | InputError {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string" && (BUYER_KINDS as readonly string[]).includes(value)) return value as BuyerKind;
+  return inputError(field, `Type d'acheteur inconnu : valeurs admises ${BUYER_KINDS.join(", ")}.`);
+}
+
+export function readOptionalNature(field: string, value: unknown): ContractNature | undefined | InputError {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string" && (CONTRACT_NATURES as readonly string[]).includes(value)) {
+    return value as ContractNature;
+  }
+  return inputError(field, "Nature du marché inconnue : valeurs admises travaux, fournitures, services.");
+}
+
+/** The organisation's rules, merged over the defaults. */
+export function readRules(value: unknown): LocalRules | InputError {
+  const resolved = resolveLocalRules(value);
+  return "error" in resolved ? inputError("rules", resolved.error) : resolved;
+}
+
+/** Lower case without accents, spaces and dashes folded to "_": "Séuil européen" → "seuil_europeen". */
+export function foldName(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .trim()
+    .replace(/[\s\-'’]+/g, "_");
+}
+
+const EURO = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+const PERCENT = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
+
+/** "216 000 €" with French grouping (narrow no-break spaces replaced by plain spaces for cells). */
+export function euros(amount: number): string {
+  return `${EURO.format(amount).replace(/[\u202f\u00a0]/g, " ")} €`;
+}
+
+export function percent(fraction: number): string {
+  return `${PERCENT.format(fraction * 100)} %`;
+}
+
+/** "2026-09-01" → "01/09/2026". */
+export function frenchDate(date: IsoDate): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+}

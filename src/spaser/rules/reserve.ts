@@ -1,0 +1,244 @@
+/**
+ * Reserved contracts (marchés réservés), CCP L2113-12 to L2113-16, and the SPASER's reservation policy
+ * (action 11). The law sets no amount cap: the SPASER's 90 000 € HT is a local choice.
+ */
+import { inputError, verdict, type InputError, type IsoDate, type LocalRules, type RuleOutcome } from "../types";
+import {
+  euros,
+  isInputError,
+  percent,
+  readAmount,
+  readCount,
+  readInput,
+  readOptionalDate,
+  readPositive,
+  readRules,
+} from "./input";
+
+export type InclusiveOfferType = "ESS" | "SIAE" | "EA" | "ESAT";
+export const INCLUSIVE_OFFER_TYPES: readonly InclusiveOfferType[] = ["ESS", "SIAE", "EA", "ESAT"];
+
+/** CCP annex "services sociaux et autres services spécifiques" (the only services an ESS reservation may cover). */
+export type ServiceCategory = "social_specific" | "other";
+
+export interface ReservationEligibilityInput {
+  readonly amountHT: number;
+  /** Inclusive offers identified for the need: ESS, SIAE, EA, ESAT (any case). */
+  readonly offerTypes: readonly string[];
+  readonly serviceCategory?: ServiceCategory;
+  /** Date of the judgement (validated; the reservation articles did not change over the covered period). */
+  readonly asOf?: IsoDate;
+  readonly rules?: Partial<LocalRules>;
+}
+
+const R2113_7 = "CCP R2113-7";
+
+function readOfferTypes(field: string, value: unknown): InclusiveOfferType[] | InputError {
+  if (!Array.isArray(value)) return inputError(field, "Liste des offres inclusives attendue (ESS, SIAE, EA, ESAT).");
+  const types = new Set<InclusiveOfferType>();
+  for (const item of value) {
+    const type = typeof item === "string" ? item.trim().toUpperCase() : undefined;
+    if (!type || !(INCLUSIVE_OFFER_TYPES as readonly string[]).includes(type)) {
+      return inputError(
+        field,
+        `Type d'offre inconnu : ${typeof item === "string" ? item.slice(0, 30) : "valeur non textuelle"}. Valeurs admises : ESS, SIAE, EA, ESAT.`,
+      );
+    }
+    types.add(type as InclusiveOfferType);
+  }
+  return [...types];
+}
+
+function readServiceCategory(value: unknown): ServiceCategory | undefined | InputError {
+  if (value === undefined || value === null) return undefined;
+  if (value === "social_specific" || value === "other") return value;
+  return inputError("serviceCategory", "Catégorie de services attendue : social_specific ou other.");
+}
+
+/** A note when the amount falls in the band the SPASER tracks (action 11). */
+function trackingNote(amountHT: number, rules: LocalRules): string | undefined {
+  if (amountHT < rules.trackingBandLowHT || amountHT > rules.trackingBandHighHT) return undefined;
+  return `Marché de la tranche suivie par le SPASER (${euros(rules.trackingBandLowHT)} à ${euros(rules.trackingBandHighHT)} HT, action 11).`;
+}
+
+/**
+ * Can this contract legally be reserved, given the inclusive offers that exist? The value is the legal
+ * answer; the SPASER cap (action 11) only says where the plan asks buyers to reserve.
+ */
+export function reservationEligibility(input: ReservationEligibilityInput): RuleOutcome<boolean> {
+  const args = readInput(input);
+  if (isInputError(args)) return args;
+  const amountHT = readAmount("amountHT", args.amountHT);
+  if (isInputError(amountHT)) return amountHT;
+  const offers = readOfferTypes("offerTypes", args.offerTypes);
+  if (isInputError(offers)) return offers;
+  const category = readServiceCategory(args.serviceCategory);
+  if (isInputError(category)) return category;
+  const asOf = readOptionalDate("asOf", args.asOf);
+  if (isInputError(asOf)) return asOf;
+  const rules = readRules(args.rules);
+  if (isInputError(rules)) return rules;
+
+  const disabled = offers.includes("EA") || offers.includes("ESAT");
+  const insertion = offers.includes("SIAE");
+  const ess = offers.includes("ESS");
+  const basis: string[] = [];
+  const reasons: string[] = [];
+  if (disabled && insertion) {
+    basis.push("CCP L2113-12", "CCP L2113-13", "CCP L2113-14");
+    reasons.push("réservation possible aux EA/ESAT et aux SIAE, ensemble ou séparément (L2113-12 à L2113-14)");
+  } else if (disabled) {
+    basis.push("CCP L2113-12");
+    reasons.push("réservation possible aux entreprises adaptées et ESAT (L2113-12)");
+  } else if (insertion) {
+    basis.push("CCP L2113-13");
+    reasons.push("réservation possible aux structures d'insertion par l'activité économique (L2113-13)");
+  }
+  const legalBeforeEss = basis.length > 0;
+  if (ess) {
+    if (category === "social_specific") {
+      basis.push("CCP L2113-15", "CCP L2113-16");
+      reasons.push(
+        `réservation possible aux entreprises de l'ESS pour ces services sociaux et autres services spécifiques, pour ${rules.essReservationMaxYears} ans au plus (L2113-15, L2113-16)`,
+      );
+    } else if (category === "other") {
+      basis.push("CCP L2113-15");
+      reasons.push(
+        "pas de réservation à l'ESS : elle n'est permise que pour les services sociaux et autres services spécifiques (L2113-15)",
+      );
+    } else {
+      basis.push("CCP L2113-15");
+      reasons.push(
+        "réservation à l'ESS non confirmée : précisez si le marché porte sur des services sociaux et autres services spécifiques, seuls admis (L2113-15)",
+      );
+    }
+  }
+  const eligible = legalBeforeEss || (ess && category === "social_specific");
+  if (offers.length === 0) reasons.push("aucune offre inclusive identifiée : pas de réservation possible");
+  if (eligible) {
+    basis.push(R2113_7);
+    reasons.push(
+      "les opérateurs doivent employer au moins 50 % de travailleurs concernés et la réservation est annoncée dans l'avis ou les documents de la consultation (R2113-7)",
+    );
+  }
+
+  basis.push("SPASER action 11");
+  const policy =
+    amountHT < rules.reservationCapHT
+      ? `Montant de ${euros(amountHT)} HT inférieur au plafond SPASER de ${euros(rules.reservationCapHT)} HT : le SPASER demande de réserver quand une offre existe (action 11).`
+      : `Montant de ${euros(amountHT)} HT au-delà du plafond SPASER de ${euros(rules.reservationCapHT)} HT (action 11), qui est un choix local : la loi ne fixe aucun plafond de montant.`;
+  const sentences = [
+    `${eligible ? "Réservation possible" : "Réservation impossible"} : ${reasons.join(" ; ")}.`,
+    policy,
+  ];
+  if (amountHT < rules.reservationCapHT)
+    sentences.push("Ce plafond est un choix local : la loi ne fixe aucun plafond de montant.");
+  const note = trackingNote(amountHT, rules);
+  if (note) sentences.push(note);
+  return verdict(eligible, sentences.join(" "), basis);
+}
+
+export type ReservationAdvice = "reservation_totale" | "lot_reserve" | "clause_sociale" | "critere_social" | "aucun";
+
+export const RESERVATION_ADVICE_LABELS: Readonly<Record<ReservationAdvice, string>> = {
+  reservation_totale: "Réservation totale du marché",
+  lot_reserve: "Lot réservé",
+  clause_sociale: "Clause sociale d'exécution",
+  critere_social: "Critère social d'attribution",
+  aucun: "Aucune mesure d'inclusion proposée",
+};
+
+/** Le Marché de l'inclusion, "potentiel inclusif": supplier counts and the buyer's economic weight. */
+export const FULL_RESERVATION_MIN_SUPPLIERS = 30; // strictly more than
+export const FULL_RESERVATION_MAX_WEIGHT = 0.3; // strictly less than
+export const RESERVED_LOT_MIN_SUPPLIERS = 10; // strictly more than
+export const SOCIAL_CLAUSE_MIN_SUPPLIERS = 1; // strictly more than
+
+export interface ReservationAdviceInput {
+  /** The buyer's budget for the need, € HT. */
+  readonly amountHT: number;
+  /** Number of inclusive suppliers for the sector and the area. */
+  readonly inclusiveSuppliers: number;
+  /** Their average turnover, €: the buyer's economic weight is amountHT ÷ this. */
+  readonly avgSupplierTurnover?: number;
+  readonly offerTypes?: readonly string[];
+  readonly rules?: Partial<LocalRules>;
+}
+
+/**
+ * Which inclusion measure fits the local inclusive offer ("potentiel inclusif"). Reading of the last step
+ * ("otherwise social criterion or nothing"): exactly one supplier → a social award criterion (it rewards
+ * that supplier without restricting competition); none → nothing. Without the average turnover the weight
+ * cannot be checked, so a full reservation is never advised: a reserved lot at most.
+ */
+export function reservationAdvice(input: ReservationAdviceInput): RuleOutcome<ReservationAdvice> {
+  const args = readInput(input);
+  if (isInputError(args)) return args;
+  const amountHT = readAmount("amountHT", args.amountHT);
+  if (isInputError(amountHT)) return amountHT;
+  const suppliers = readCount("inclusiveSuppliers", args.inclusiveSuppliers, "Le nombre de fournisseurs inclusifs");
+  if (isInputError(suppliers)) return suppliers;
+  let turnover: number | undefined;
+  if (args.avgSupplierTurnover !== undefined && args.avgSupplierTurnover !== null) {
+    const read = readPositive("avgSupplierTurnover", args.avgSupplierTurnover, "Le chiffre d'affaires moyen");
+    if (isInputError(read)) return read;
+    turnover = read;
+  }
+  let offers: InclusiveOfferType[] | undefined;
+  if (args.offerTypes !== undefined && args.offerTypes !== null) {
+    const read = readOfferTypes("offerTypes", args.offerTypes);
+    if (isInputError(read)) return read;
+    offers = read;
+  }
+  const rules = readRules(args.rules);
+  if (isInputError(rules)) return rules;
+
+  const weight = turnover === undefined ? undefined : amountHT / turnover;
+  const weightText =
+    weight === undefined
+      ? "poids économique inconnu (chiffre d'affaires moyen non renseigné)"
+      : `poids économique de l'acheteur ${percent(weight)} du chiffre d'affaires moyen`;
+  const situation = `${suppliers} fournisseur${suppliers > 1 ? "s" : ""} inclusif${suppliers > 1 ? "s" : ""}, ${weightText}`;
+
+  let advice: ReservationAdvice;
+  if (suppliers > FULL_RESERVATION_MIN_SUPPLIERS && weight !== undefined && weight < FULL_RESERVATION_MAX_WEIGHT) {
+    advice = "reservation_totale";
+  } else if (suppliers > RESERVED_LOT_MIN_SUPPLIERS) {
+    advice = "lot_reserve";
+  } else if (suppliers > SOCIAL_CLAUSE_MIN_SUPPLIERS) {
+    advice = "clause_sociale";
+  } else if (suppliers === 1) {
+    advice = "critere_social";
+  } else {
+    advice = "aucun";
+  }
+
+  const sentences = [`Conseil : ${RESERVATION_ADVICE_LABELS[advice].toLowerCase()} (${situation}).`];
+  const rule =
+    "Règle du potentiel inclusif : plus de 30 fournisseurs et poids < 30 % → réservation totale ; plus de 10 → lot réservé ; plus de 1 → clause sociale ; 1 → critère social ; aucun → pas de mesure.";
+  sentences.push(rule);
+  if (suppliers > FULL_RESERVATION_MIN_SUPPLIERS && weight === undefined) {
+    sentences.push("Renseignez le chiffre d'affaires moyen pour vérifier si une réservation totale est possible.");
+  }
+  const basis = ["Le Marché de l'inclusion (potentiel inclusif)"];
+  if (advice === "reservation_totale" || advice === "lot_reserve") {
+    basis.push("CCP L2113-12", "CCP L2113-13", "CCP L2113-14");
+    if (offers && offers.length > 0 && offers.every((o) => o === "ESS")) {
+      basis.push("CCP L2113-15");
+      sentences.push(
+        "Offre ESS seulement : la réservation n'est possible que pour des services sociaux et autres services spécifiques (L2113-15).",
+      );
+    }
+    if (amountHT >= rules.reservationCapHT) {
+      basis.push("SPASER action 11");
+      sentences.push(
+        `Le montant dépasse le plafond SPASER de ${euros(rules.reservationCapHT)} HT, choix local : la loi ne fixe aucun plafond.`,
+      );
+    }
+  } else if (advice === "clause_sociale") {
+    basis.push("CCP L2112-2");
+  } else if (advice === "critere_social") {
+    basis.push("CCP R2152-7");
+  }
+  return verdict(advice, sentences.join(" "), basis);
+}

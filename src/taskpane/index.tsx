@@ -1,0 +1,6 @@
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import { detectHost } from "./office-host";
+
+const container = document.getElementById("container");
+if (container) createRoot(container).render(<App detectHost={() => detectHost()} />);
