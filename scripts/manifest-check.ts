@@ -42,7 +42,7 @@ function firstText(doc: Document, localName: string): string | undefined {
 export function checkManifest(xml: string): ManifestReport {
   const errors: string[] = [];
   const warnings: string[] = [];
-  const doc = new JSDOM(xml, { contentType: "text/xml" }).window.document;
+  const doc: Document = new JSDOM(xml, { contentType: "text/xml" }).window.document;
   if (doc.getElementsByTagName("parsererror").length > 0 || doc.documentElement.localName !== "OfficeApp") {
     return { errors: ["Le manifeste n'est pas un XML OfficeApp bien formé."], warnings };
   }

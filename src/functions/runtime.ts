@@ -8,7 +8,7 @@ export type CellErrorCode = "#VALUE!" | "#N/A" | "#NUM!" | "#DIV/0!";
 export interface CustomFunctionsRuntime {
   associate(id: string, fn: (...args: never[]) => unknown): void;
   /** Builds the error object Excel shows in the cell, with its message in the tooltip. */
-  error(code: CellErrorCode, message: string): Error;
+  error(code: CellErrorCode, message: string): unknown;
 }
 
 /** Associations made outside Excel, so the workbench and tests call functions by their Excel id. */

@@ -138,6 +138,18 @@ export function reservationEligibility(input: ReservationEligibilityInput): Rule
   return verdict(eligible, sentences.join(" "), basis);
 }
 
+/**
+ * SPASER action 11 as the ELIGIBLE_RESERVE function reads it: the contract may be reserved (the legal test
+ * above) *and* its amount is under the plan's cap, where the plan asks buyers to reserve.
+ */
+export function reservableUnderPolicy(input: ReservationEligibilityInput): RuleOutcome<boolean> {
+  const legal = reservationEligibility(input);
+  if (!legal.ok) return legal;
+  const rules = readRules(input.rules);
+  if (isInputError(rules)) return rules;
+  return verdict(legal.value && input.amountHT < rules.reservationCapHT, legal.explanation, legal.basis);
+}
+
 export type ReservationAdvice = "reservation_totale" | "lot_reserve" | "clause_sociale" | "critere_social" | "aucun";
 
 export const RESERVATION_ADVICE_LABELS: Readonly<Record<ReservationAdvice, string>> = {
