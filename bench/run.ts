@@ -4,10 +4,14 @@
  */
 import { join } from "node:path";
 import { measureBundles } from "./bundle";
+import { measureFunctions } from "./functions";
 
 type Figures = Record<string, number | string>;
 
-const SECTIONS: [string, (root: string) => Figures | Promise<Figures>][] = [["bundles", measureBundles]];
+const SECTIONS: [string, (root: string) => Figures | Promise<Figures>][] = [
+  ["bundles", measureBundles],
+  ["functions", measureFunctions],
+];
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");

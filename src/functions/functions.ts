@@ -466,9 +466,9 @@ export function contractsMissingCount(
  * @customfunction ACTION
  * @param number Action number, 1 to 26.
  * @param [field] title, axis, objective, pilot, indicator or effects (French: titre, axe, objectif, pilote, indicateur, effets).
- * @returns The field's value.
+ * @returns The field's value (text, or a number for the objective).
  */
-export function action(number: any, field?: any): string | number {
+export function action(number: any, field?: any): any {
   return inCell(() => {
     const outcome = actionField(
       isOmitted(number) ? number : numberArg("numero", number),
