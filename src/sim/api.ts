@@ -205,6 +205,8 @@ export abstract class ClientObject<E = Entity> {
     };
     this._ctx.enqueue(payload, () => {
       child._make?.();
+      // Office: isNullObject is readable after the sync that created the object, without a load.
+      child._loaded.set("isNullObject", child._isNull);
       return undefined;
     });
     return child;
