@@ -17,3 +17,4 @@ export * from "./contracts";
 export * from "./owned-columns";
 export * from "./sheets";
 export * from "./score";
+export * from "./operations";

@@ -22,7 +22,8 @@ export interface SheetsReport {
 /** Column where the mapping block starts in SPASER Paramètres (after the policy table and a gap). */
 const MAPPING_FIRST_COLUMN = 5; // F
 
-type PolicyState = { kind: "absent" } | { kind: "present"; policy: Policy } | { kind: "invalid"; message: string };
+export type PolicyState =
+  { kind: "absent" } | { kind: "present"; policy: Policy } | { kind: "invalid"; message: string };
 
 /** Reads the policy table through its name. Two syncs. */
 export async function readPolicy(context: Excel.RequestContext): Promise<PolicyState> {
