@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadExcelFunctions, type ExcelFunctions } from "../../test/support/excel-functions";
 import { CellError } from "./runtime";
 
-const RUNS_PER_FUNCTION = 2_000;
+// FUZZ_RUNS=50000 for a longer hunt; CI runs the default.
+const RUNS_PER_FUNCTION = Number(process.env.FUZZ_RUNS ?? 2_000);
 
 let excel: ExcelFunctions;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ beforeAll(async () => {
 const cellValue = fc.oneof(
   fc.double(),
   fc.integer({ min: -1_000_000, max: 10_000_000 }),
-  fc.constantFrom(0, 1, 12, 24, 0.3, 0.05, 45_000, 90_000, 216_000, 46_000, 2026, 27),
+  fc.constantFrom(0, 1, 12, 24, 0.3, 0.05, 45_000, 90_000, 216_000, 46_000, 2026, 27, 1e308, 5e-324, -0, 2 ** 53),
   fc.boolean(),
   fc.constant(null),
   fc.constant(""),
@@ -60,7 +61,7 @@ function matchesResultType(value: unknown, result: { type?: string; dimensionali
 }
 
 describe("fuzz: every SPASER function, thousands of random arguments", () => {
-  it("returns a value of its declared type or a #VALUE!/#N/A with a French message, never anything else", () => {
+  it("returns a value of its declared type or #VALUE!, #N/A or #NUM! with a French message, never anything else", () => {
     let calls = 0;
     for (const fn of excel.metadata) {
       fc.assert(
@@ -74,7 +75,7 @@ describe("fuzz: every SPASER function, thousands of random arguments", () => {
             } catch (error) {
               return (
                 error instanceof CellError &&
-                (error.code === "#VALUE!" || error.code === "#N/A") &&
+                (error.code === "#VALUE!" || error.code === "#N/A" || error.code === "#NUM!") &&
                 error.message.length > 5 &&
                 error.message.length < 400
               );

@@ -56,12 +56,18 @@ const CustomFunctions = runtime;
 
 /** Runs a function body; argument and domain errors become the cell's #VALUE! / #N/A with their message. */
 function inCell<T>(body: () => T): T {
+  let result: T;
   try {
-    return body();
+    result = body();
   } catch (error) {
     if (error instanceof ArgumentError) throw runtime.error(error.code, error.message);
     throw runtime.error("#VALUE!", "Calcul impossible : valeur inattendue dans les arguments.");
   }
+  // Defence in depth: a number Excel cannot show is an error, never a silent Infinity or NaN.
+  if (typeof result === "number" && !Number.isFinite(result)) {
+    throw runtime.error("#NUM!", "Résultat hors des limites d'Excel : vérifiez les montants et durées.");
+  }
+  return result;
 }
 
 function valueOf<T>(outcome: RuleOutcome<T>): T {

@@ -15,6 +15,7 @@
  * their wording is ours. Amounts quoted in titles are the plan's words; the values actually applied are
  * policy parameters (LocalRules), never read from this text.
  */
+import { foldText, parseNumber } from "./normalize";
 import { inputError, verdict, type AxisId, type RuleOutcome } from "./types";
 
 export interface SpaserObjective {
@@ -358,7 +359,7 @@ export function getObjective(number: number): SpaserObjective | undefined {
 
 export type ActionField = "title" | "axis" | "objective" | "pilot" | "indicator" | "effects";
 
-/** Field names accepted by SPASER.ACTION, English and French, matched without case or accents. */
+/** Field names accepted by SPASER.ACTION, English and French, matched folded (foldText). */
 export const ACTION_FIELDS: Readonly<Record<string, ActionField>> = {
   title: "title",
   titre: "title",
@@ -374,17 +375,9 @@ export const ACTION_FIELDS: Readonly<Record<string, ActionField>> = {
   effets: "effects",
 };
 
-function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .trim()
-    .toLowerCase();
-}
-
 function readActionNumber(value: unknown): number | undefined {
-  const n =
-    typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value.trim()) : NaN;
+  const parsed = parseNumber(value);
+  const n = parsed?.ok ? parsed.value : NaN;
   return Number.isInteger(n) && getAction(n) ? n : undefined;
 }
 
@@ -403,7 +396,7 @@ export function actionField(number: unknown, field?: unknown): RuleOutcome<strin
   const action = getAction(n)!;
   let key: ActionField = "title";
   if (field !== undefined && field !== null && field !== "") {
-    const name = typeof field === "string" ? fold(field) : "";
+    const name = typeof field === "string" ? foldText(field) : "";
     const found = Object.hasOwn(ACTION_FIELDS, name) ? ACTION_FIELDS[name] : undefined;
     if (!found) {
       return inputError("field", "Champ inconnu : titre, axe, objectif, pilote, indicateur ou effets.");

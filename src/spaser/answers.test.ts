@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { answerLabel, answerRowHeaders, answerRowIds, answersFromRow, parseAnswer, parseFrenchNumber } from "./answers";
+import { answerLabel, answerRowHeaders, answerRowIds, answersFromRow, parseAnswer, readAnswerNumber } from "./answers";
 import { getQuestionnaire } from "./questionnaire";
 
 const current = getQuestionnaire()!;
@@ -60,12 +60,12 @@ describe("parseAnswer, yes / no / not applicable / to study", () => {
 
 describe("parseAnswer, numbers", () => {
   it("reads French numbers, with spaces, comma and units", () => {
-    expect(parseFrenchNumber("1 234,5")).toEqual({ value: 1234.5, percent: false });
-    expect(parseFrenchNumber("1\u202f234,5 €")).toEqual({ value: 1234.5, percent: false });
-    expect(parseFrenchNumber("12,5 %")).toEqual({ value: 12.5, percent: true });
-    expect(parseFrenchNumber("abc")).toBeUndefined();
-    expect(parseFrenchNumber("1,2,3")).toBeUndefined();
-    expect(parseFrenchNumber(Number.NaN)).toBeUndefined();
+    expect(readAnswerNumber("1 234,5")).toEqual({ value: 1234.5, percent: false });
+    expect(readAnswerNumber("1\u202f234,5 €")).toEqual({ value: 1234.5, percent: false });
+    expect(readAnswerNumber("12,5 %")).toEqual({ value: 12.5, percent: true });
+    expect(readAnswerNumber("abc")).toBeUndefined();
+    expect(readAnswerNumber("1,2,3")).toBeUndefined();
+    expect(readAnswerNumber(Number.NaN)).toBeUndefined();
   });
 
   it("reads a percentage typed as text or stored by Excel as a fraction", () => {

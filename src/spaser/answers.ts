@@ -3,6 +3,8 @@
  * accents, or Excel gives booleans and numbers; an empty cell is "not answered yet". Parsing is total:
  * it never throws, and a cell it cannot read becomes a French error attached to its question.
  */
+import { decimalComma } from "./format";
+import { cellsOfRange, foldText, isEmptyCell, parseNumber } from "./normalize";
 import {
   getQuestionnaire,
   QUESTIONNAIRE_VERSION,
@@ -34,34 +36,25 @@ export interface AnswerSet {
 export type ParsedCell =
   { readonly ok: true; readonly value: AnswerValue | undefined } | { readonly ok: false; readonly message: string };
 
-/** Lower case, no accents, single spaces, no trailing punctuation: "  À  Étudier. " → "a etudier". */
-export function foldAnswerText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[\u00a0\u202f\u2009]/g, " ")
-    .replace(/[’']/g, "'")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .replace(/[\s.!;:]+$/, "")
-    .trim();
-}
+/** Spellings of "Sans objet", compared folded (foldText: "S/O" = "s.o." = "s o"). */
+const NOT_APPLICABLE_WORDS: ReadonlySet<string> = new Set(
+  [
+    "sans objet",
+    "so",
+    "s/o",
+    "s.o",
+    "n/a",
+    "na",
+    "n.a",
+    "non applicable",
+    "not applicable",
+    "ne s'applique pas",
+    "hors champ",
+  ].map(foldText),
+);
 
-const NOT_APPLICABLE_WORDS = new Set([
-  "sans objet",
-  "so",
-  "s/o",
-  "s.o",
-  "n/a",
-  "na",
-  "n.a",
-  "non applicable",
-  "not applicable",
-  "ne s'applique pas",
-  "hors champ",
-]);
-
-const YES_NO_WORDS: Readonly<Record<string, string>> = {
+/** Spellings of the yes / no / to study options, compared folded. */
+const YES_NO_SPELLINGS: Readonly<Record<string, string>> = {
   oui: "oui",
   o: "oui",
   yes: "oui",
@@ -84,31 +77,29 @@ const YES_NO_WORDS: Readonly<Record<string, string>> = {
   "en cours d'etude": "a_etudier",
   ae: "a_etudier",
 };
+const YES_NO_WORDS: ReadonlyMap<string, string> = new Map(
+  Object.entries(YES_NO_SPELLINGS).map(([spelling, id]) => [foldText(spelling), id]),
+);
 
 const EMPTY = { ok: true, value: undefined } as const;
 const NOT_APPLICABLE: ParsedCell = { ok: true, value: { kind: "not_applicable" } };
-
-function isBlank(cell: unknown): boolean {
-  return cell === undefined || cell === null || (typeof cell === "string" && cell.trim() === "");
-}
 
 function option(id: string): ParsedCell {
   return { ok: true, value: { kind: "option", option: id } };
 }
 
+/** Units a buyer may type after a number answer: "30 %", "1 200 €", "600 h". */
+const ANSWER_UNIT = /\s*(?:%|€|eur|euros|h|heures)\s*$/i;
+
 /**
- * A number from a cell: Excel numbers as they are, French text "1 234,5", "12,5 %", "1 200 €".
- * Returns the number and whether a percent sign was written.
+ * A number answer from a cell: Excel numbers as they are, French text "1 234,5", "12,5 %", "1 200 €" read
+ * like every other number of the workbook (normalize.ts). Returns the number and whether a percent sign
+ * was written.
  */
-export function parseFrenchNumber(cell: unknown): { value: number; percent: boolean } | undefined {
-  if (typeof cell === "number") return Number.isFinite(cell) ? { value: cell, percent: false } : undefined;
-  if (typeof cell !== "string") return undefined;
-  let text = cell.replace(/[\u00a0\u202f\u2009 ]/g, "").trim();
-  const percent = text.endsWith("%");
-  text = text.replace(/(%|€|eur|euros|h|heures)$/i, "");
-  if (!/^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/.test(text)) return undefined;
-  const value = Number(text.replace(",", "."));
-  return Number.isFinite(value) ? { value, percent } : undefined;
+export function readAnswerNumber(cell: unknown): { value: number; percent: boolean } | undefined {
+  const percent = typeof cell === "string" && /%\s*$/.test(cell);
+  const result = parseNumber(cell, ANSWER_UNIT);
+  return result?.ok ? { value: result.value, percent } : undefined;
 }
 
 function readOption(options: readonly AnswerOption[], cell: unknown, yesNo: boolean): AnswerOption | undefined {
@@ -118,23 +109,18 @@ function readOption(options: readonly AnswerOption[], cell: unknown, yesNo: bool
     return options.find((o) => o.id === (cell === 1 ? "oui" : "non"));
   }
   if (typeof cell !== "string") return undefined;
-  const folded = foldAnswerText(cell);
-  const byWord = yesNo && Object.hasOwn(YES_NO_WORDS, folded) ? YES_NO_WORDS[folded] : undefined;
+  const folded = foldText(cell);
+  const byWord = yesNo ? YES_NO_WORDS.get(folded) : undefined;
   if (byWord) return options.find((o) => o.id === byWord);
   if (yesNo && (folded === "1" || folded === "0"))
     return options.find((o) => o.id === (folded === "1" ? "oui" : "non"));
   return options.find(
-    (o) =>
-      foldAnswerText(o.id) === folded || foldAnswerText(o.label) === folded || foldAnswerText(o.labelEn) === folded,
+    (o) => foldText(o.id) === folded || foldText(o.label) === folded || foldText(o.labelEn) === folded,
   );
 }
 
 function expectedOptions(options: readonly AnswerOption[]): string {
   return [...options.map((o) => o.label), "Sans objet"].join(", ");
-}
-
-function formatNumberFr(n: number): string {
-  return String(n).replace(".", ",");
 }
 
 function describeCell(cell: unknown): string {
@@ -145,8 +131,8 @@ function describeCell(cell: unknown): string {
 
 /** Reads one cell as the answer to one question. Empty = not answered (value undefined). Never throws. */
 export function parseAnswer(question: Question, cell: unknown): ParsedCell {
-  if (isBlank(cell)) return EMPTY;
-  if (typeof cell === "string" && NOT_APPLICABLE_WORDS.has(foldAnswerText(cell))) return NOT_APPLICABLE;
+  if (isEmptyCell(cell)) return EMPTY;
+  if (typeof cell === "string" && NOT_APPLICABLE_WORDS.has(foldText(cell))) return NOT_APPLICABLE;
   const spec = question.answer;
   switch (spec.type) {
     case "oui_non_na_etudier":
@@ -160,7 +146,7 @@ export function parseAnswer(question: Question, cell: unknown): ParsedCell {
       };
     }
     case "nombre": {
-      const parsed = parseFrenchNumber(cell);
+      const parsed = readAnswerNumber(cell);
       if (!parsed) {
         return {
           ok: false,
@@ -175,18 +161,12 @@ export function parseAnswer(question: Question, cell: unknown): ParsedCell {
       if (value < spec.min || value > spec.max) {
         return {
           ok: false,
-          message: `Réponse ${formatNumberFr(value)} ${spec.unit} pour « ${question.short} » : attendu entre ${formatNumberFr(spec.min)} et ${formatNumberFr(spec.max)} ${spec.unit}.`,
+          message: `Réponse ${decimalComma(value)} ${spec.unit} pour « ${question.short} » : attendu entre ${decimalComma(spec.min)} et ${decimalComma(spec.max)} ${spec.unit}.`,
         };
       }
       return { ok: true, value: { kind: "number", value } };
     }
   }
-}
-
-/** A range of one row (or one column) arrives from Excel as nested arrays: flatten it to the cells. */
-function flattenCells(values: unknown): unknown[] {
-  if (!Array.isArray(values)) return [values];
-  return values.flatMap((v) => (Array.isArray(v) ? v : [v]));
 }
 
 /**
@@ -202,7 +182,7 @@ export function answersFromRow(values: unknown, version: string = QUESTIONNAIRE_
       errors: [{ questionId: "", column: -1, message: `Version de questionnaire inconnue : « ${String(version)} ».` }],
     };
   }
-  const cells = flattenCells(values);
+  const cells = cellsOfRange(values);
   const answers: Record<string, AnswerValue> = {};
   const errors: AnswerError[] = [];
   questionnaire.questions.forEach((question, column) => {
@@ -211,7 +191,7 @@ export function answersFromRow(values: unknown, version: string = QUESTIONNAIRE_
       errors.push({ questionId: question.id, column, message: `Colonne ${column + 1} : ${parsed.message}` });
     else if (parsed.value !== undefined) answers[question.id] = parsed.value;
   });
-  const extra = cells.slice(questionnaire.questions.length).filter((c) => !isBlank(c)).length;
+  const extra = cells.slice(questionnaire.questions.length).filter((c) => !isEmptyCell(c)).length;
   if (extra > 0) {
     errors.push({
       questionId: "",

@@ -47,3 +47,10 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 export function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4));
 }
+
+/** Whole months from `from` to `to` (negative when `to` is past). */
+export function monthsBetween(from: IsoDate, to: IsoDate): number {
+  const [y1, m1, d1] = from.split("-").map(Number) as [number, number, number];
+  const [y2, m2, d2] = to.split("-").map(Number) as [number, number, number];
+  return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
+}

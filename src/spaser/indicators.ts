@@ -6,7 +6,8 @@
  * A flag left empty is *missing*: it is reported, and it is neither in the numerator nor in the
  * denominator (LEGAL-FACTS.md, DECP: "missing is not « Pas de considération »").
  */
-import { foldText, parseYesNo } from "./normalize";
+import { oneDecimal, percent, withoutFloatNoise } from "./format";
+import { cellsOfRange, foldText, isFraction, parseYesNo } from "./normalize";
 import type { ContractRecord, FlagName } from "./records";
 import { inputError, verdict, type RuleOutcome } from "./types";
 
@@ -282,20 +283,14 @@ export interface FlagsRate {
   readonly rate: number | undefined;
 }
 
-/** Excel hands ranges as 2-D arrays; accept them as well as flat lists. */
-function flatten(cells: readonly unknown[]): unknown[] {
-  if (!Array.isArray(cells)) return [cells];
-  return cells.flatMap((cell) => (Array.isArray(cell) ? cell : [cell]));
-}
-
 /**
  * Share of "yes" in `flags`. With `targeted`, only rows marked as targeted count, and a targeted row
  * with an empty flag is missing. Without it, empty cells are just blank rows of the range and are
  * skipped. An unreadable cell ("peut-être") is counted as missing and reported.
  */
 export function rateOfFlags(flags: readonly unknown[], targeted?: readonly unknown[]): RuleOutcome<FlagsRate> {
-  const flagCells = flatten(flags);
-  const targetCells = targeted === undefined ? undefined : flatten(targeted);
+  const flagCells = cellsOfRange(flags);
+  const targetCells = targeted === undefined ? undefined : cellsOfRange(targeted);
   if (targetCells !== undefined && targetCells.length !== flagCells.length) {
     return inputError(
       "ciblés",
@@ -332,7 +327,7 @@ export function rateOfFlags(flags: readonly unknown[], targeted?: readonly unkno
   const explanation =
     rate === undefined
       ? "Aucune ligne renseignée : taux non calculable."
-      : `${yes} sur ${denominator} lignes renseignées, soit ${formatPercent(rate)}` +
+      : `${yes} sur ${denominator} lignes renseignées, soit ${percent(rate)}` +
         (missing > 0 ? ` (${missing} non renseignées, non comptées).` : ".");
   return verdict({ yes, denominator, missing, invalid, rate }, explanation, []);
 }
@@ -341,29 +336,20 @@ export function rateOfFlags(flags: readonly unknown[], targeted?: readonly unkno
 // Distance to a target
 // ---------------------------------------------------------------------------------------------------------
 
-/** Float noise guard: 0.7 − 0.35 is 0.35 in percentage points, not 34.99999999999999. */
-const roundTiny = (x: number): number => Number(x.toFixed(9));
-
-const isFraction = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x) && x >= 0 && x <= 1;
-
-function formatPercent(fraction: number): string {
-  return `${roundTiny(fraction * 100).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} %`;
-}
-
 /** Gap between a rate and its target in percentage points; positive = behind the target. */
 export function gapToTarget(rate: number, target: number): RuleOutcome<number> {
   if (!isFraction(rate)) return inputError("taux", "Le taux doit être un pourcentage entre 0 et 100 %.");
   if (!isFraction(target)) return inputError("cible", "La cible doit être un pourcentage entre 0 et 100 %.");
-  const points = roundTiny((target - rate) * 100);
+  const points = withoutFloatNoise((target - rate) * 100);
   const explanation =
     points > 0
-      ? `${formatPoints(points)} de retard sur la cible de ${formatPercent(target)}.`
-      : `Cible de ${formatPercent(target)} atteinte (${formatPoints(-points)} d'avance).`;
+      ? `${formatPoints(points)} de retard sur la cible de ${percent(target)}.`
+      : `Cible de ${percent(target)} atteinte (${formatPoints(-points)} d'avance).`;
   return verdict(points, explanation, ["SPASER, indicateurs d'effet"]);
 }
 
 function formatPoints(points: number): string {
-  return `${points.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} point${Math.abs(points) >= 2 ? "s" : ""}`;
+  return `${oneDecimal(points)} point${Math.abs(points) >= 2 ? "s" : ""}`;
 }
 
 /**
@@ -382,11 +368,11 @@ export function contractsMissing(numerator: number, denominator: number, target:
     return inputError("numérateur", `Le nombre de marchés conformes doit être un entier entre 0 et ${denominator}.`);
   }
   if (!isFraction(target)) return inputError("cible", "La cible doit être un pourcentage entre 0 et 100 %.");
-  const needed = Math.ceil(roundTiny(target * denominator - numerator));
+  const needed = Math.ceil(withoutFloatNoise(target * denominator - numerator));
   const n = Math.min(Math.max(needed, 0), denominator - numerator);
   const explanation =
     n === 0
-      ? `Cible de ${formatPercent(target)} atteinte : ${numerator} sur ${denominator}.`
-      : `Il manque ${n} marché${n > 1 ? "s" : ""} pour atteindre ${formatPercent(target)} (${numerator} sur ${denominator} aujourd'hui).`;
+      ? `Cible de ${percent(target)} atteinte : ${numerator} sur ${denominator}.`
+      : `Il manque ${n} marché${n > 1 ? "s" : ""} pour atteindre ${percent(target)} (${numerator} sur ${denominator} aujourd'hui).`;
   return verdict(n, explanation, ["SPASER, indicateurs d'effet"]);
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
+  cellsOfRange,
+  foldKey,
+  foldText,
   isEmptyCell,
   NO_VARIANTS,
   parseAmount,
@@ -226,5 +229,29 @@ describe("parseNumber and parseText", () => {
     expect(parseText("AUCHAN HYPERMARCHE ")).toEqual({ ok: true, value: "AUCHAN HYPERMARCHE" });
     expect(parseText(2025001)).toEqual({ ok: true, value: "2025001" });
     expect(parseText(" ")).toBeUndefined();
+  });
+});
+
+describe("foldText and foldKey, the folds of every lookup", () => {
+  it("foldText ignores case, accents, punctuation and spacing", () => {
+    expect(foldText("Appel d'offres ouvert")).toBe(foldText("APPEL D OFFRES  OUVERT"));
+    expect(foldText("Seuil européen")).toBe(foldText("seuil_europeen"));
+    expect(foldText("  À  Étudier. ")).toBe("a etudier");
+    expect(foldText("S/O")).toBe(foldText("s.o."));
+  });
+
+  it("foldKey keeps the punctuation that means something, where foldText would merge it", () => {
+    expect(foldKey("Priorité . Action")).toBe("priorite.action");
+    expect(foldKey("cible.env_criterion")).not.toBe(foldKey("cible.env.criterion"));
+    expect(foldKey("✓")).not.toBe(foldKey("-"));
+    expect(foldText("✓")).toBe(foldText("-"));
+  });
+});
+
+describe("cellsOfRange", () => {
+  it("reads an Excel range row by row, and a single value as one cell", () => {
+    expect(cellsOfRange([["Oui", "Non"], ["X"]])).toEqual(["Oui", "Non", "X"]);
+    expect(cellsOfRange(["Oui", "Non"])).toEqual(["Oui", "Non"]);
+    expect(cellsOfRange("Oui")).toEqual(["Oui"]);
   });
 });

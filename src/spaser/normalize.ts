@@ -49,17 +49,46 @@ function cellText(cell: unknown): string {
   }
 }
 
-/**
- * Lower case, no accents, every run of punctuation or space turned into one space.
- * Used for every lookup of free French labels ("Appel d'offres ouvert" = "APPEL D OFFRES OUVERT").
- */
-export function foldText(text: string): string {
+/** Lower case without accents: "Priorité" → "priorite". The common ground of every lookup fold below. */
+function lowerWithoutAccents(text: string): string {
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
+    .toLowerCase();
+}
+
+/**
+ * Lower case, no accents, every run of punctuation or space turned into one space.
+ * Used for every lookup of free French labels ("Appel d'offres ouvert" = "APPEL D OFFRES OUVERT",
+ * "seuil_europeen" = "Seuil européen", "À étudier." = "a etudier"): compare folded with folded.
+ */
+export function foldText(text: string): string {
+  return lowerWithoutAccents(text)
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
+}
+
+/**
+ * Lower case, no accents, no spaces, punctuation kept: for keys and codes whose punctuation means something
+ * ("Priorité.Action" = "priorite.action", "✓", "-").
+ */
+export function foldKey(text: string): string {
+  return lowerWithoutAccents(text).replace(/\s+/g, "");
+}
+
+/** A range arrives from Excel as nested arrays (one array per row): its cells, row by row. */
+export function cellsOfRange(values: unknown): unknown[] {
+  if (!Array.isArray(values)) return [values];
+  return values.flatMap((cell: unknown) => (Array.isArray(cell) ? cell : [cell]));
+}
+
+export function isFiniteNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+/** A share as a fraction 0–1 (Excel stores 30 % as 0.3). */
+export function isFraction(value: unknown): value is number {
+  return isFiniteNumber(value) && value >= 0 && value <= 1;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -193,16 +222,8 @@ export const YES_VARIANTS: readonly string[] = ["Oui", "O", "Yes", "Y", "X", "1"
 /** Spellings read as "no" (compared without case or accents). Shown in the documentation. */
 export const NO_VARIANTS: readonly string[] = ["Non", "N", "No", "0", "Faux", "False", "-"];
 
-const YES_SET: ReadonlySet<string> = new Set(YES_VARIANTS.map(foldYesNo));
-const NO_SET: ReadonlySet<string> = new Set(NO_VARIANTS.map(foldYesNo));
-
-function foldYesNo(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(SPACES, "")
-    .toLowerCase();
-}
+const YES_SET: ReadonlySet<string> = new Set(YES_VARIANTS.map(foldKey));
+const NO_SET: ReadonlySet<string> = new Set(NO_VARIANTS.map(foldKey));
 
 /**
  * A yes/no answer. Empty is `undefined` (unknown), never "no": the DECP social field is empty on half
@@ -217,7 +238,7 @@ export function parseYesNo(cell: unknown): CellResult<boolean> {
     return refused(`${quoteCell(cell)} n'est pas une réponse oui/non (1 ou 0 attendu).`);
   }
   if (typeof cell !== "string") return refused(`${quoteCell(cell)} n'est pas une réponse oui/non.`);
-  const folded = foldYesNo(cell);
+  const folded = foldKey(cell);
   if (YES_SET.has(folded)) return parsed(true);
   if (NO_SET.has(folded)) return parsed(false);
   return refused(`${quoteCell(cell)} n'est pas une réponse oui/non (Oui, Non, X, 1, 0…).`);

@@ -12,7 +12,10 @@
  * Yearly targets and priority lists come from the table as a whole when it has any such row.
  */
 import { findIndicator, INDICATORS, type IndicatorId } from "./indicators";
+import { AXIS_LABELS } from "./actions";
+import { checkRuleValue, RULE_KEYS, RULE_SPECS } from "./local-rules";
 import {
+  foldKey,
   isEmptyCell,
   quoteCell,
   parseAmount,
@@ -22,15 +25,11 @@ import {
   type CellResult,
 } from "./normalize";
 import {
-  AXIS_LABELS,
-  checkRuleValue,
   MAX_PLAN_YEAR,
   MIN_PLAN_YEAR,
   PHASE_IDS,
   PHASE_LABELS,
   policyKeys,
-  RULE_KEYS,
-  RULE_SPECS,
   SPASER_ACTION_COUNT,
   targetRangeMessage,
   validatePolicy,
@@ -108,15 +107,6 @@ export interface PolicyTableError {
 
 export type PolicyTableResult =
   { readonly ok: true; readonly policy: Policy } | { readonly ok: false; readonly errors: readonly PolicyTableError[] };
-
-/** Key as compared: no accents, lower case, no spaces ("Priorité.Action" = "priorite.action"). */
-function foldKey(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/\s+/g, "");
-}
 
 const RULE_BY_FOLDED_KEY: ReadonlyMap<string, keyof LocalRules> = new Map(
   RULE_KEYS.map((key) => [key.toLowerCase(), key]),

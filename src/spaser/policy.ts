@@ -4,6 +4,8 @@
  * stored in the workbook (sheet "SPASER Paramètres", see policy-table.ts).
  */
 import { INDICATOR_IDS, type IndicatorId } from "./indicators";
+import { checkRuleValue, isTrackingBandOrdered, RULE_KEYS } from "./local-rules";
+import { isFiniteNumber, isFraction } from "./normalize";
 import { AXIS_IDS, type AxisId, type LocalRules, type ScoringWeights } from "./types";
 
 /** The plan has 26 numbered actions (DESIGN §2); priority actions must name one of them. */
@@ -74,47 +76,7 @@ export const policyKeys = {
   priorityTheme: "priorite.theme",
 } as const;
 
-// ---------------------------------------------------------------------------------------------------------
-// Local rules: what each value is, for checks and labels
-// ---------------------------------------------------------------------------------------------------------
-
-/** amount: € HT; fraction: 0–1; count: whole number; months / years: a duration; hourlyCost: €/h. */
-export type RuleKind = "amount" | "fraction" | "count" | "months" | "years" | "hourlyCost";
-
-export interface RuleSpec {
-  readonly kind: RuleKind;
-  readonly labelFr: string;
-}
-
-/** Typed as a full Record so that a new LocalRules key cannot be forgotten here. */
-export const RULE_SPECS: Readonly<Record<keyof LocalRules, RuleSpec>> = {
-  reservationCapHT: { kind: "amount", labelFr: "Plafond des marchés réservés (€ HT, action 11)" },
-  insertionStudyThresholdHT: { kind: "amount", labelFr: "Seuil d'étude d'une clause d'insertion (€ HT, action 8)" },
-  trackingBandLowHT: { kind: "amount", labelFr: "Tranche suivie pour la réservation : borne basse (€ HT, action 11)" },
-  trackingBandHighHT: { kind: "amount", labelFr: "Tranche suivie pour la réservation : borne haute (€ HT, action 11)" },
-  smallFirmAdvanceRate: { kind: "fraction", labelFr: "Avance bonifiée des petites entreprises (action 17)" },
-  smallFirmMaxEmployees: { kind: "count", labelFr: "Petite entreprise : effectif inférieur à (action 17)" },
-  priceRevisionMinMonths: { kind: "months", labelFr: "Révision des prix au-delà de (mois, action 19)" },
-  rawMaterialShareForMandatoryRevision: {
-    kind: "fraction",
-    labelFr: "Part importante de matières premières (R2112-14)",
-  },
-  defaultInsertionRate: { kind: "fraction", labelFr: "Taux d'insertion par défaut (dimensionnement)" },
-  defaultHourlyCost: { kind: "hourlyCost", labelFr: "Coût horaire chargé par défaut (€/h)" },
-  stateSmeAdvanceMinRate: { kind: "fraction", labelFr: "Avance minimale des PME, marchés de l'État" },
-  essReservationMaxYears: { kind: "years", labelFr: "Durée maximale d'une réservation ESS (ans, L2113-15)" },
-};
-
-export const RULE_KEYS = Object.keys(RULE_SPECS) as (keyof LocalRules)[];
-
 export const PHASE_LABELS: Readonly<Record<PhaseId, string>> = { phase1: "phase 1", phase2: "phase 2" };
-
-export const AXIS_LABELS: Readonly<Record<AxisId, string>> = {
-  social: "Axe social",
-  economique: "Axe économique",
-  equilibre: "Axe équilibre territorial",
-  ecologique: "Axe écologique",
-};
 
 // ---------------------------------------------------------------------------------------------------------
 // Validation
@@ -128,36 +90,12 @@ export interface PolicyError {
   readonly message: string;
 }
 
-const isFiniteNumber = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
-const isFraction = (x: unknown): boolean => isFiniteNumber(x) && x >= 0 && x <= 1;
 const isPlanYear = (x: unknown): boolean =>
   isFiniteNumber(x) && Number.isInteger(x) && x >= MIN_PLAN_YEAR && x <= MAX_PLAN_YEAR;
 
 /** French message for a target that is not a fraction; shared with the policy table. */
 export function targetRangeMessage(indicatorId: string): string {
   return `la cible « ${indicatorId} » doit être un pourcentage entre 0 et 100 % (écrivez 30 % ou 0,3)`;
-}
-
-/** Check one local rule value; returns a French message (without subject) or undefined. */
-export function checkRuleValue(key: keyof LocalRules, value: unknown): string | undefined {
-  const spec = RULE_SPECS[key];
-  if (!isFiniteNumber(value)) return `le paramètre « ${key} » doit être un nombre`;
-  switch (spec.kind) {
-    case "fraction":
-      return isFraction(value) ? undefined : `le paramètre « ${key} » doit être un pourcentage entre 0 et 100 %`;
-    case "count":
-      return Number.isInteger(value) && value > 0 ? undefined : `le paramètre « ${key} » doit être un entier positif`;
-    case "amount":
-      // The low end of the tracking band may be 0; every cap or threshold must be positive.
-      if (key === "trackingBandLowHT") {
-        return value >= 0 ? undefined : `le paramètre « ${key} » doit être un montant positif ou nul`;
-      }
-      return value > 0 ? undefined : `le paramètre « ${key} » doit être un montant positif`;
-    case "months":
-    case "years":
-    case "hourlyCost":
-      return value > 0 ? undefined : `le paramètre « ${key} » doit être positif`;
-  }
 }
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
@@ -227,7 +165,7 @@ export function validatePolicy(policy: Policy): PolicyError[] {
     if (message !== undefined) add(policyKeys.rule(key), message);
   }
   const { trackingBandLowHT: low, trackingBandHighHT: high } = policy.rules;
-  if (isFiniteNumber(low) && isFiniteNumber(high) && low >= high) {
+  if (isFiniteNumber(low) && isFiniteNumber(high) && !isTrackingBandOrdered(low, high)) {
     add(
       policyKeys.rule("trackingBandHighHT"),
       `la borne haute de la tranche suivie (${high} €) doit dépasser la borne basse (${low} €)`,

@@ -2,7 +2,6 @@ import { describe, it, expect } from "vitest";
 import { getAction } from "./actions";
 import {
   applicableQuestions,
-  formatEuros,
   getQuestionnaire,
   questionApplicability,
   QUESTIONNAIRES,
@@ -196,13 +195,5 @@ describe("question conditions", () => {
 
   it("returns nothing for an unknown version", () => {
     expect(applicableQuestions({}, {}, "0.0")).toEqual([]);
-  });
-});
-
-describe("formatEuros", () => {
-  it("groups thousands the French way", () => {
-    expect(formatEuros(250_000)).toBe("250 000 €");
-    expect(formatEuros(1_234_567.5)).toBe("1 234 567,50 €");
-    expect(formatEuros(900)).toBe("900 €");
   });
 });

@@ -10,9 +10,10 @@
  * the plan, overridable by the organisation's policy). A fact that is unknown never hides a question:
  * the service can still answer "Sans objet".
  */
+import { euros } from "./format";
+import { DEFAULT_LOCAL_RULES } from "./local-rules";
+import type { ProcedureKind } from "./records";
 import type { AxisId, ContractNature, IsoDate } from "./types";
-
-export type ProcedureKind = "mapa" | "formalisee" | "sans_publicite" | "autre";
 
 /** What the questionnaire needs to know about the contract. Every field is optional. */
 export interface ContractFacts {
@@ -25,13 +26,6 @@ export interface ContractFacts {
   readonly recurring?: boolean;
 }
 
-/** SPASER action 11: reserve contracts below this amount (local policy, no legal cap). */
-export const RESERVATION_CAP_HT = 90_000;
-/** SPASER action 8: study an insertion clause above this amount. */
-export const INSERTION_STUDY_THRESHOLD_HT = 90_000;
-/** SPASER action 19: price revision for contracts over one year. */
-export const PRICE_REVISION_MIN_MONTHS = 12;
-
 export interface QuestionnaireThresholds {
   readonly reservationCapHT: number;
   readonly insertionStudyThresholdHT: number;
@@ -43,10 +37,11 @@ export interface QuestionnaireThresholds {
   readonly advanceBonusCapHT?: number;
 }
 
+/** The plan's thresholds (SPASER actions 11, 8 and 19) as the organisation's default local rules set them. */
 export const DEFAULT_THRESHOLDS: QuestionnaireThresholds = {
-  reservationCapHT: RESERVATION_CAP_HT,
-  insertionStudyThresholdHT: INSERTION_STUDY_THRESHOLD_HT,
-  priceRevisionMinMonths: PRICE_REVISION_MIN_MONTHS,
+  reservationCapHT: DEFAULT_LOCAL_RULES.reservationCapHT,
+  insertionStudyThresholdHT: DEFAULT_LOCAL_RULES.insertionStudyThresholdHT,
+  priceRevisionMinMonths: DEFAULT_LOCAL_RULES.priceRevisionMinMonths,
 };
 
 /** Options of applicableQuestions and scoring; a LocalRules object fits as it is. */
@@ -623,16 +618,6 @@ export interface Applicability {
   readonly reason: string;
 }
 
-/** "250 000 €": grouped by thousands with a plain space, the way buyers write amounts. */
-export function formatEuros(amount: number): string {
-  const rounded = Math.round(amount * 100) / 100;
-  const [whole, cents] = Math.abs(rounded)
-    .toFixed(Number.isInteger(rounded) ? 0 : 2)
-    .split(".") as [string, string?];
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
-  return `${rounded < 0 ? "-" : ""}${grouped}${cents ? `,${cents}` : ""} €`;
-}
-
 const PROCEDURE_LABELS: Readonly<Record<ProcedureKind, string>> = {
   mapa: "Procédure adaptée (MAPA)",
   formalisee: "Procédure formalisée",
@@ -677,7 +662,7 @@ export function evaluateCondition(
       const sign = above ? (holds ? ">" : "≤") : holds ? "<" : "≥";
       return {
         applicable: holds,
-        reason: `Montant ${formatEuros(amount).replace(/ €$/, " € HT")} ${sign} ${formatEuros(limit)}`,
+        reason: `Montant ${euros(amount, "fixed")} HT ${sign} ${euros(limit, "fixed")}`,
       };
     }
     case "durationAtLeast": {

@@ -16,7 +16,10 @@ import {
 } from "./normalize";
 import type { ContractNature, IsoDate } from "./types";
 
-/** Procedure family, as the indicators need it. */
+/**
+ * Procedure family of a contract, for the indicators and the questionnaire: MAPA (CCP L2123-1), formal
+ * procedure (L2124-1), without publicity or competition, or another one.
+ */
 export type ProcedureKind = "mapa" | "formalisee" | "sans_publicite" | "autre";
 
 /** Yes/no facts about a contract that indicators count. */

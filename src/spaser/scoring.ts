@@ -30,9 +30,10 @@
  */
 import { ACTIONS } from "./actions";
 import { answerLabel, answersFromRow, type AnswerSet, type AnswerValue } from "./answers";
+import { isValidIsoDate, monthsBetween } from "./dates";
+import { decimalComma, euros } from "./format";
 import {
   evaluateCondition,
-  formatEuros,
   getQuestionnaire,
   resolveThresholds,
   YES_NO_OPTIONS,
@@ -40,7 +41,7 @@ import {
   type Question,
   type QuestionnaireOptions,
 } from "./questionnaire";
-import { isValidIsoDate } from "./dates";
+import { COTATION_MONTHS, SERVICE_WORK_END_MONTHS } from "./rules/milestones";
 import {
   AXIS_IDS,
   inputError,
@@ -89,9 +90,6 @@ export interface ContractScore {
   readonly applicable: number;
 }
 
-/** Months the plan wants before the award to work with the service (J-24 to J-14), and the cotation date. */
-export const WORK_WINDOW_END_MONTHS = 14;
-export const COTATION_MONTHS_BEFORE_AWARD = 12;
 /** Mean feasibility of the remaining room from which the service counts as engaged. */
 export const ENGAGED_FEASIBILITY = 0.75;
 /** Overall potential from which a contract gets priority points. */
@@ -147,13 +145,6 @@ function rateAnswer(question: Question, answer: AnswerValue): { achievement: num
   return option ? { achievement: option.achievement, feasibility: option.feasibility } : undefined;
 }
 
-/** Whole months from `from` to `to` (negative when `to` is past). */
-export function monthsBetween(from: IsoDate, to: IsoDate): number {
-  const [y1, m1, d1] = from.split("-").map(Number) as [number, number, number];
-  const [y2, m2, d2] = to.split("-").map(Number) as [number, number, number];
-  return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
-}
-
 function weightedMean(items: readonly { w: number; v: number }[]): number | undefined {
   const largest = items.reduce((m, i) => Math.max(m, i.w), 0);
   if (!(largest > 0)) return undefined;
@@ -172,10 +163,10 @@ function judgeFeasibility(
   let timing: "ok" | "tight" | "late" | "unknown" = "unknown";
   if (today && facts.awardDate && isValidIsoDate(today) && isValidIsoDate(facts.awardDate)) {
     const months = monthsBetween(today, facts.awardDate);
-    if (months >= WORK_WINDOW_END_MONTHS) {
+    if (months >= SERVICE_WORK_END_MONTHS) {
       timing = "ok";
       why.push(`Attribution dans ${months} mois : le travail avec le service (J-24 à J-14) est encore possible.`);
-    } else if (months >= COTATION_MONTHS_BEFORE_AWARD) {
+    } else if (months >= COTATION_MONTHS) {
       timing = "tight";
       why.push(
         `Attribution dans ${months} mois : cotation à J-12, peu de temps pour revoir le contrat avec le service.`,
@@ -185,7 +176,7 @@ function judgeFeasibility(
       why.push(
         months < 0
           ? "Contrat déjà attribué : les améliorations porteront sur le prochain renouvellement."
-          : `Attribution dans ${months} mois, moins de ${COTATION_MONTHS_BEFORE_AWARD} : trop tard pour revoir ce contrat en profondeur.`,
+          : `Attribution dans ${months} mois, moins de ${COTATION_MONTHS} : trop tard pour revoir ce contrat en profondeur.`,
       );
     }
   } else {
@@ -212,7 +203,7 @@ function judgeFeasibility(
 function describeAnswer(question: Question, answer: AnswerValue): string {
   const label = answerLabel(question, answer);
   const unit = question.answer.type === "nombre" ? ` ${question.answer.unit}` : "";
-  return `Réponse « ${typeof label === "number" ? String(label).replace(".", ",") : label}${unit} » à « ${question.short} »`;
+  return `Réponse « ${typeof label === "number" ? decimalComma(label) : label}${unit} » à « ${question.short} »`;
 }
 
 interface Candidate extends RecommendedAction {
@@ -362,7 +353,7 @@ function committeePriority(
   const amount = facts.amountHT;
   if (typeof amount === "number" && Number.isFinite(amount) && amount > significantAmountHT) {
     points += 1;
-    reasons.push(`Montant ${formatEuros(amount)} HT supérieur à ${formatEuros(significantAmountHT)} HT.`);
+    reasons.push(`Montant ${euros(amount, "fixed")} HT supérieur à ${euros(significantAmountHT, "fixed")} HT.`);
   }
   if (facts.recurring === true) {
     points += 1;

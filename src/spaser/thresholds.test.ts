@@ -50,6 +50,11 @@ describe("thresholdAt", () => {
     expect(valueOf("données essentielles", "2026-09-01")).toBe(40_000);
   });
 
+  it("accepts a name written with punctuation, as buyers type it in a cell", () => {
+    expect(valueOf("Seuil européen (collectivités)", "2026-09-01")).toBe(216_000);
+    expect(valueOf("seuil-europeen-travaux", "2026-09-01")).toBe(5_404_000);
+  });
+
   it("says the value after 2027 is the last known one, not a confirmed one", () => {
     const outcome = thresholdAt("eu_fs_local", "2028-06-01");
     expect(outcome.ok && outcome.value).toBe(216_000);

@@ -6,7 +6,9 @@
  */
 import type { BuyerKind, ContractNature, IsoDate, RuleOutcome } from "./types";
 import { inputError, verdict } from "./types";
-import { BUYER_KINDS, CONTRACT_NATURES, euros, foldName, frenchDate, isInputError, readDate } from "./rules/input";
+import { euros, frenchDate } from "./format";
+import { foldText } from "./normalize";
+import { BUYER_KINDS, CONTRACT_NATURES, isInputError, readDate } from "./rules/input";
 
 export type ThresholdId =
   | "dispense_fs"
@@ -25,7 +27,7 @@ export interface ThresholdName {
   readonly id: ThresholdId;
   readonly labelFr: string;
   readonly labelEn: string;
-  /** French names accepted by thresholdAt (compared without case, accents, spaces or dashes). */
+  /** French names accepted by thresholdAt (compared without case, accents, spaces or punctuation). */
   readonly aliasesFr: readonly string[];
   readonly comparison: ThresholdComparison;
 }
@@ -243,12 +245,12 @@ export const THRESHOLD_PERIODS: readonly ThresholdPeriod[] = [
 ];
 
 const ID_BY_FOLDED_NAME: ReadonlyMap<string, ThresholdId> = new Map(
-  THRESHOLD_NAMES.flatMap((n) => [n.id, ...n.aliasesFr].map((alias) => [foldName(alias), n.id] as const)),
+  THRESHOLD_NAMES.flatMap((n) => [n.id, ...n.aliasesFr].map((alias) => [foldText(alias), n.id] as const)),
 );
 
 /** Resolve an English id or a French alias ("Seuil européen collectivités") to its id. */
 export function thresholdIdOf(name: unknown): ThresholdId | undefined {
-  return typeof name === "string" ? ID_BY_FOLDED_NAME.get(foldName(name)) : undefined;
+  return typeof name === "string" ? ID_BY_FOLDED_NAME.get(foldText(name)) : undefined;
 }
 
 function periodAt(id: ThresholdId, date: IsoDate): ThresholdPeriod | undefined {
@@ -330,9 +332,11 @@ export function possibleEuThresholds(
     }
   }
   const sorted = [...values].sort((a, b) => a - b);
-  return verdict(sorted, `Seuils européens possibles au ${frenchDate(date)} : ${sorted.map(euros).join(", ")} HT.`, [
-    ANNEX_2,
-  ]);
+  return verdict(
+    sorted,
+    `Seuils européens possibles au ${frenchDate(date)} : ${sorted.map((value) => euros(value)).join(", ")} HT.`,
+    [ANNEX_2],
+  );
 }
 
 /** First day of the latest EU threshold period in the table (used when a rule is given no date). */

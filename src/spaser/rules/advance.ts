@@ -4,17 +4,16 @@
  */
 import { euThresholdFor, LATEST_EU_PERIOD_START } from "../thresholds";
 import { inputError, verdict, type BuyerKind, type IsoDate, type LocalRules, type RuleOutcome } from "../types";
+import { euros, frenchDate, percent } from "../format";
 import {
-  euros,
-  frenchDate,
   isInputError,
-  percent,
   readAmount,
   readCount,
   readFraction,
   readInput,
   readOptionalBoolean,
   readOptionalBuyerKind,
+  readOptional,
   readOptionalDate,
   readPositive,
   readRules,
@@ -57,12 +56,8 @@ export function advanceRequirement(input: AdvanceRequirementInput): RuleOutcome<
   if (isInputError(duration)) return duration;
   const framework = readOptionalBoolean("isFrameworkWithOrders", args.isFrameworkWithOrders);
   if (isInputError(framework)) return framework;
-  let minimum: number | undefined;
-  if (args.minOrderHT !== undefined && args.minOrderHT !== null) {
-    const read = readAmount("minOrderHT", args.minOrderHT);
-    if (isInputError(read)) return read;
-    minimum = read;
-  }
+  const minimum = readOptional(args.minOrderHT, (value) => readAmount("minOrderHT", value), undefined);
+  if (isInputError(minimum)) return minimum;
   return judgeRequirement(amountHT, duration, framework === true, minimum);
 }
 
@@ -164,12 +159,8 @@ export function advanceRate(input: AdvanceRateInput): RuleOutcome<number> {
   if (typeof args.isSme !== "boolean")
     return inputError("isSme", "Indiquez si le titulaire est une PME : VRAI ou FAUX.");
   const isSme = args.isSme;
-  let employees: number | undefined;
-  if (args.employees !== undefined && args.employees !== null) {
-    const read = readCount("employees", args.employees, "L'effectif");
-    if (isInputError(read)) return read;
-    employees = read;
-  }
+  const employees = readOptional(args.employees, (value) => readCount("employees", value, "L'effectif"), undefined);
+  if (isInputError(employees)) return employees;
   if (isSme && employees !== undefined && employees >= SME_MAX_EMPLOYEES) {
     return inputError("employees", "Incohérence : une PME compte moins de 250 salariés.");
   }
@@ -249,16 +240,20 @@ export function advanceAmount(input: AdvanceAmountInput): RuleOutcome<number> {
   if (isInputError(duration)) return duration;
   const rate = readFraction("rate", args.rate, "Le taux d'avance");
   if (isInputError(rate)) return rate;
-  const vatRate =
-    args.vatRate === undefined || args.vatRate === null
-      ? DEFAULT_VAT_RATE
-      : readFraction("vatRate", args.vatRate, "Le taux de TVA");
+  const vatRate = readOptional(
+    args.vatRate,
+    (value) => readFraction("vatRate", value, "Le taux de TVA"),
+    DEFAULT_VAT_RATE,
+  );
   if (isInputError(vatRate)) return vatRate;
 
   const amountTTC = amountHT * (1 + vatRate);
   const long = duration > ADVANCE_BASE_MONTHS;
   const base = long ? (ADVANCE_BASE_MONTHS * amountTTC) / duration : amountTTC;
   const amount = Math.round(base * rate * 100) / 100;
+  // Amounts near the float limit overflow once VAT and the 12-month base apply.
+  if (!Number.isFinite(amount))
+    return inputError("amountHT", "Montant hors limites : l'avance ne peut pas être calculée.");
   const baseText = long
     ? `base de 12 × ${euros(amountTTC)} TTC ÷ ${duration} mois = ${euros(Math.round(base * 100) / 100)}`
     : `base de ${euros(amountTTC)} TTC (montant initial)`;

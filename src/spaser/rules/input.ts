@@ -5,6 +5,7 @@
  */
 import { isValidIsoDate } from "../dates";
 import { resolveLocalRules } from "../local-rules";
+import { isFiniteNumber } from "../normalize";
 import {
   inputError,
   type BuyerKind,
@@ -38,10 +39,6 @@ export function readInput(input: unknown): Record<string, unknown> | InputError 
     return inputError("input", "Paramètres manquants : un objet de paramètres est attendu.");
   }
   return input as Record<string, unknown>;
-}
-
-function isFiniteNumber(value: unknown): value is number {
-  return typeof value === "number" && Number.isFinite(value);
 }
 
 /** An amount in euros HT: a finite number ≥ 0. */
@@ -92,26 +89,40 @@ export function readDate(field: string, value: unknown): IsoDate | InputError {
   return value;
 }
 
+/** An optional argument: undefined or null (an empty cell) means "not given". */
+export function isAbsent(value: unknown): value is undefined | null {
+  return value === undefined || value === null;
+}
+
+/** An optional argument read with `read` when given; `fallback` when absent. */
+export function readOptional<T, F>(
+  value: unknown,
+  read: (value: unknown) => T | InputError,
+  fallback: F,
+): T | F | InputError {
+  return isAbsent(value) ? fallback : read(value);
+}
+
 /** An optional date: undefined or null (an empty cell) means "not given". */
 export function readOptionalDate(field: string, value: unknown): IsoDate | undefined | InputError {
-  return value === undefined || value === null ? undefined : readDate(field, value);
+  return readOptional(value, (given) => readDate(field, given), undefined);
 }
 
 /** An optional yes/no: undefined or null means "not given" (unknown), never "no". */
 export function readOptionalBoolean(field: string, value: unknown): boolean | undefined | InputError {
-  if (value === undefined || value === null) return undefined;
+  if (isAbsent(value)) return undefined;
   if (typeof value !== "boolean") return inputError(field, "Valeur attendue : VRAI ou FAUX (ou vide si inconnu).");
   return value;
 }
 
 export function readOptionalBuyerKind(field: string, value: unknown): BuyerKind | undefined | InputError {
-  if (value === undefined || value === null) return undefined;
+  if (isAbsent(value)) return undefined;
   if (typeof value === "string" && (BUYER_KINDS as readonly string[]).includes(value)) return value as BuyerKind;
   return inputError(field, `Type d'acheteur inconnu : valeurs admises ${BUYER_KINDS.join(", ")}.`);
 }
 
 export function readOptionalNature(field: string, value: unknown): ContractNature | undefined | InputError {
-  if (value === undefined || value === null) return undefined;
+  if (isAbsent(value)) return undefined;
   if (typeof value === "string" && (CONTRACT_NATURES as readonly string[]).includes(value)) {
     return value as ContractNature;
   }
@@ -122,31 +133,4 @@ export function readOptionalNature(field: string, value: unknown): ContractNatur
 export function readRules(value: unknown): LocalRules | InputError {
   const resolved = resolveLocalRules(value);
   return "error" in resolved ? inputError("rules", resolved.error) : resolved;
-}
-
-/** Lower case without accents, spaces and dashes folded to "_": "Séuil européen" → "seuil_europeen". */
-export function foldName(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .trim()
-    .replace(/[\s\-'’]+/g, "_");
-}
-
-const EURO = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
-const PERCENT = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
-
-/** "216 000 €" with French grouping (narrow no-break spaces replaced by plain spaces for cells). */
-export function euros(amount: number): string {
-  return `${EURO.format(amount).replace(/[\u202f\u00a0]/g, " ")} €`;
-}
-
-export function percent(fraction: number): string {
-  return `${PERCENT.format(fraction * 100)} %`;
-}
-
-/** "2026-09-01" → "01/09/2026". */
-export function frenchDate(date: IsoDate): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }

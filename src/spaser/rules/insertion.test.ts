@@ -1,27 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { insertionHours, insertionStudy, labourSegment, LABOUR_SEGMENTS } from "./insertion";
-
-const anyValue = fc.oneof(
-  fc.anything(),
-  fc.double(),
-  fc.constantFrom(
-    Number.NaN,
-    Infinity,
-    -Infinity,
-    -1,
-    0,
-    1.5,
-    "",
-    "collectivite",
-    "fournitures",
-    "2026-09-01",
-    "2018-12-31",
-    undefined,
-    null,
-    true,
-  ),
-);
+import { anyValue, expectTotal } from "./test-support";
 
 describe("insertionStudy", () => {
   const supplies = (amountHT: number, launchDate = "2026-09-01") =>
@@ -96,25 +76,14 @@ describe("insertionStudy", () => {
   });
 
   it("is total: never throws", () => {
-    fc.assert(
-      fc.property(
-        fc.record(
-          {
-            amountHT: anyValue,
-            launchDate: anyValue,
-            buyerKind: anyValue,
-            nature: anyValue,
-            defence: anyValue,
-            rules: anyValue,
-          },
-          { requiredKeys: [] },
-        ),
-        (input) => {
-          expect(typeof insertionStudy(input as never).ok).toBe("boolean");
-        },
-      ),
-    );
-    fc.assert(fc.property(fc.anything(), (input) => void insertionStudy(input as never)));
+    expectTotal(insertionStudy, {
+      amountHT: anyValue,
+      launchDate: anyValue,
+      buyerKind: anyValue,
+      nature: anyValue,
+      defence: anyValue,
+      rules: anyValue,
+    });
   });
 });
 
@@ -160,25 +129,14 @@ describe("insertionHours", () => {
   });
 
   it("is total: never throws", () => {
-    fc.assert(
-      fc.property(
-        fc.record(
-          {
-            amountHT: anyValue,
-            labourShare: anyValue,
-            segment: anyValue,
-            insertionRate: anyValue,
-            hourlyCost: anyValue,
-            rules: anyValue,
-          },
-          { requiredKeys: [] },
-        ),
-        (input) => {
-          expect(typeof insertionHours(input as never).ok).toBe("boolean");
-        },
-      ),
-    );
-    fc.assert(fc.property(fc.anything(), (input) => void insertionHours(input as never)));
+    expectTotal(insertionHours, {
+      amountHT: anyValue,
+      labourShare: anyValue,
+      segment: anyValue,
+      insertionRate: anyValue,
+      hourlyCost: anyValue,
+      rules: anyValue,
+    });
   });
 });
 
@@ -198,5 +156,12 @@ describe("labourSegment", () => {
 
   it("never throws", () => {
     fc.assert(fc.property(fc.anything(), (segment) => void labourSegment(segment as string)));
+  });
+});
+
+describe("insertionHours on absurd inputs", () => {
+  it("refuses an hourly cost so small the hours overflow, instead of answering Infinity", () => {
+    const outcome = insertionHours({ amountHT: 1, labourShare: 0.3, hourlyCost: 5e-324 });
+    expect(outcome).toMatchObject({ ok: false, field: "hourlyCost" });
   });
 });

@@ -2,6 +2,7 @@
  * Insertion clause: when to study one (SPASER action 8), when the law requires a social consideration
  * (CCP L2112-2-1, Loi Climat), and how many insertion hours to ask for (standard sizing method).
  */
+import { foldText } from "../normalize";
 import { possibleEuThresholds } from "../thresholds";
 import {
   verdict,
@@ -12,15 +13,14 @@ import {
   type RuleOutcome,
   inputError,
 } from "../types";
+import { euros, frenchDate, percent } from "../format";
 import {
-  euros,
-  foldName,
-  frenchDate,
+  isAbsent,
   isInputError,
-  percent,
   readAmount,
   readFraction,
   readInput,
+  readOptional,
   readOptionalBoolean,
   readOptionalBuyerKind,
   readOptionalDate,
@@ -127,7 +127,7 @@ export function insertionStudy(input: InsertionStudyInput): RuleOutcome<Insertio
   const suffix =
     position === "below"
       ? `Montant inférieur au seuil européen applicable (${euros(thresholds.value[thresholds.value.length - 1] ?? 0)} HT au plus) : l'article L2112-2-1 n'impose pas de considération sociale.`
-      : `L'obligation de l'article L2112-2-1 dépend du type d'acheteur et de la nature du marché (seuils possibles : ${thresholds.value.map(euros).join(", ")} HT) : précisez-les.`;
+      : `L'obligation de l'article L2112-2-1 dépend du type d'acheteur et de la nature du marché (seuils possibles : ${thresholds.value.map((value) => euros(value)).join(", ")} HT) : précisez-les.`;
   return verdict(local, `${studyText} ${suffix}`, ["SPASER action 8", "CCP L2112-2-1"]);
 }
 
@@ -169,21 +169,23 @@ export const LABOUR_SEGMENTS: readonly LabourSegment[] = [
   },
 ];
 
-const SEGMENT_ALIASES: Readonly<Record<string, string>> = {
-  proprete: "nettoyage",
-  nettoyage_proprete: "nettoyage",
-  "nettoyage_/_proprete": "nettoyage",
-  inserpropre: "nettoyage",
-  peinture: "peinture_interieure",
-  charpente: "charpente_metallique",
+/** Other names buyers give a segment; ids and labels are names too. All compared folded (foldText). */
+const SEGMENT_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  nettoyage: ["propreté", "inserpropre"],
+  peinture_interieure: ["peinture"],
+  charpente_metallique: ["charpente"],
 };
 
-/** Find a segment by id or French label, ignoring case and accents. */
+const SEGMENT_BY_FOLDED_NAME: ReadonlyMap<string, LabourSegment> = new Map(
+  LABOUR_SEGMENTS.flatMap((s) =>
+    [s.id, s.label, ...(SEGMENT_ALIASES[s.id] ?? [])].map((name) => [foldText(name), s] as const),
+  ),
+);
+
+/** Find a segment by id, French label or alias, ignoring case, accents and punctuation. */
 export function labourSegment(segment: string): RuleOutcome<LabourSegment> {
   if (typeof segment !== "string") return inputError("segment", "Nom de segment attendu (texte).");
-  const key = foldName(segment);
-  const id = SEGMENT_ALIASES[key] ?? key;
-  const found = LABOUR_SEGMENTS.find((s) => s.id === id || foldName(s.label) === key);
+  const found = SEGMENT_BY_FOLDED_NAME.get(foldText(segment));
   if (!found) {
     return inputError(
       "segment",
@@ -223,13 +225,13 @@ export function insertionHours(input: InsertionHoursInput): RuleOutcome<number> 
   if (isInputError(rules)) return rules;
 
   let segment: LabourSegment | undefined;
-  if (args.segment !== undefined && args.segment !== null) {
+  if (!isAbsent(args.segment)) {
     const found = labourSegment(args.segment as string);
     if (!found.ok) return found;
     segment = found.value;
   }
   let labourShare: number;
-  if (args.labourShare === undefined || args.labourShare === null) {
+  if (isAbsent(args.labourShare)) {
     if (!segment)
       return inputError(
         "labourShare",
@@ -241,18 +243,24 @@ export function insertionHours(input: InsertionHoursInput): RuleOutcome<number> 
     if (isInputError(read)) return read;
     labourShare = read;
   }
-  const rate =
-    args.insertionRate === undefined || args.insertionRate === null
-      ? rules.defaultInsertionRate
-      : readFraction("insertionRate", args.insertionRate, "Le taux d'insertion");
+  const rate = readOptional(
+    args.insertionRate,
+    (value) => readFraction("insertionRate", value, "Le taux d'insertion"),
+    rules.defaultInsertionRate,
+  );
   if (isInputError(rate)) return rate;
-  const hourlyCost =
-    args.hourlyCost === undefined || args.hourlyCost === null
-      ? (segment?.hourlyCost ?? rules.defaultHourlyCost)
-      : readPositive("hourlyCost", args.hourlyCost, "Le coût horaire");
+  const hourlyCost = readOptional(
+    args.hourlyCost,
+    (value) => readPositive("hourlyCost", value, "Le coût horaire"),
+    segment?.hourlyCost ?? rules.defaultHourlyCost,
+  );
   if (isInputError(hourlyCost)) return hourlyCost;
 
   const hours = Math.round((amountHT * labourShare * rate) / hourlyCost);
+  // A cost of a fraction of a cent (or an absurd amount) overflows: no clause is sized that way.
+  if (!Number.isFinite(hours)) {
+    return inputError("hourlyCost", "Coût horaire trop faible pour dimensionner une clause (en € par heure).");
+  }
   const sentences = [
     `${hours} heures d'insertion : ${euros(amountHT)} HT × ${percent(labourShare)} de main-d'œuvre × ${percent(rate)} d'insertion ÷ ${euros(hourlyCost)}/h.`,
   ];

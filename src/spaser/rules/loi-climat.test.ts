@@ -1,28 +1,7 @@
 import { describe, expect, it } from "vitest";
-import fc from "fast-check";
 import { loiClimatCompliance } from "./loi-climat";
+import { anyValue, expectTotal } from "./test-support";
 
-const anyValue = fc.oneof(
-  fc.anything(),
-  fc.double(),
-  fc.constantFrom(
-    Number.NaN,
-    Infinity,
-    -1,
-    0,
-    230_000,
-    "",
-    "oui",
-    "collectivite",
-    "services",
-    "2026-09-01",
-    "2018-12-31",
-    undefined,
-    null,
-    true,
-    false,
-  ),
-);
 const local = { buyerKind: "collectivite", nature: "fournitures" } as const;
 
 describe("loiClimatCompliance", () => {
@@ -142,26 +121,15 @@ describe("loiClimatCompliance", () => {
   });
 
   it("is total: never throws", () => {
-    fc.assert(
-      fc.property(
-        fc.record(
-          {
-            launchDate: anyValue,
-            amountHT: anyValue,
-            envClause: anyValue,
-            envCriterion: anyValue,
-            socialConsideration: anyValue,
-            buyerKind: anyValue,
-            nature: anyValue,
-            singleCostCriterionWithLifecycle: anyValue,
-          },
-          { requiredKeys: [] },
-        ),
-        (input) => {
-          expect(typeof loiClimatCompliance(input as never).ok).toBe("boolean");
-        },
-      ),
-    );
-    fc.assert(fc.property(fc.anything(), (input) => void loiClimatCompliance(input as never)));
+    expectTotal(loiClimatCompliance, {
+      launchDate: anyValue,
+      amountHT: anyValue,
+      envClause: anyValue,
+      envCriterion: anyValue,
+      socialConsideration: anyValue,
+      buyerKind: anyValue,
+      nature: anyValue,
+      singleCostCriterionWithLifecycle: anyValue,
+    });
   });
 });

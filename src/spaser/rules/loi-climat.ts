@@ -6,9 +6,8 @@
 import { possibleEuThresholds } from "../thresholds";
 import { verdict, type BuyerKind, type ContractNature, type IsoDate, type RuleOutcome } from "../types";
 import { euPosition, LOI_CLIMAT_START, SOCIAL_CONSIDERATION_EXCEPTIONS_FR } from "./insertion";
+import { euros, frenchDate } from "../format";
 import {
-  euros,
-  frenchDate,
   isInputError,
   readAmount,
   readDate,
@@ -133,7 +132,7 @@ export function loiClimatCompliance(input: LoiClimatInput): RuleOutcome<LoiClima
       basis.push("CCP L2112-2-1");
       if (social !== true) unknown.push(LOI_CLIMAT_REQUIREMENTS.consideration_sociale);
       notes.push(
-        `L'obligation de considération sociale dépend du seuil européen applicable (${thresholds.value.map(euros).join(", ")} HT) : précisez le type d'acheteur et la nature du marché.`,
+        `L'obligation de considération sociale dépend du seuil européen applicable (${thresholds.value.map((value) => euros(value)).join(", ")} HT) : précisez le type d'acheteur et la nature du marché.`,
       );
     } else {
       notes.push(`Montant sous le seuil européen : pas d'obligation de considération sociale (L2112-2-1).`);

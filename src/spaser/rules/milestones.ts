@@ -4,11 +4,14 @@
  */
 import { addMonths, excelSerialFromIso, isoFromExcelSerial } from "../dates";
 import { inputError, verdict, type IsoDate, type RuleOutcome } from "../types";
-import { frenchDate, isInputError, readDate } from "./input";
+import { frenchDate } from "../format";
+import { isInputError, readDate } from "./input";
 
 const GOVERNANCE = "SPASER, gouvernance (Comité des Achats Durables)";
+/** Months before the award: work with the operational service from J-24 to J-14 (scoring uses them too)… */
 export const SERVICE_WORK_START_MONTHS = 24;
 export const SERVICE_WORK_END_MONTHS = 14;
+/** …and the cotation presented at programming, J-12. */
 export const COTATION_MONTHS = 12;
 /** Committee documents go to members this many days before the meeting. */
 export const COMMITTEE_PACK_DAYS_BEFORE = 7;

@@ -3,7 +3,8 @@
  * (R2112-13, a judgement the tool cannot make) and the SPASER's guidance for long contracts (action 19).
  */
 import { verdict, type LocalRules, type RuleOutcome } from "../types";
-import { isInputError, percent, readFraction, readInput, readPositive, readRules } from "./input";
+import { percent } from "../format";
+import { isInputError, readFraction, readInput, readOptional, readPositive, readRules } from "./input";
 
 /** R2112-14: the revision clause with official indices is mandatory beyond this execution length. */
 export const MANDATORY_REVISION_MIN_MONTHS = 3;
@@ -31,10 +32,11 @@ export function priceRevision(input: PriceRevisionInput): RuleOutcome<PriceRevis
   if (isInputError(args)) return args;
   const duration = readPositive("durationMonths", args.durationMonths, "La durée en mois");
   if (isInputError(duration)) return duration;
-  const share =
-    args.rawMaterialShare === undefined || args.rawMaterialShare === null
-      ? undefined
-      : readFraction("rawMaterialShare", args.rawMaterialShare, "La part des matières premières");
+  const share = readOptional(
+    args.rawMaterialShare,
+    (value) => readFraction("rawMaterialShare", value, "La part des matières premières"),
+    undefined,
+  );
   if (isInputError(share)) return share;
   const rules = readRules(args.rules);
   if (isInputError(rules)) return rules;

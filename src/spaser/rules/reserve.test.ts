@@ -6,25 +6,7 @@ import {
   reservationEligibility,
   type ReservationAdvice,
 } from "./reserve";
-
-const anyValue = fc.oneof(
-  fc.anything(),
-  fc.double(),
-  fc.constantFrom(
-    Number.NaN,
-    Infinity,
-    -Infinity,
-    -1,
-    0,
-    90_000,
-    "",
-    "SIAE",
-    "2026-09-01",
-    "2018-12-31",
-    undefined,
-    null,
-  ),
-);
+import { anyValue, expectTotal } from "./test-support";
 
 describe("reservationEligibility", () => {
   it("allows a joint reservation to EA/ESAT and SIAE (L2113-14)", () => {
@@ -113,25 +95,13 @@ describe("reservationEligibility", () => {
   });
 
   it("is total: never throws", () => {
-    fc.assert(
-      fc.property(
-        fc.record(
-          {
-            amountHT: anyValue,
-            offerTypes: fc.oneof(anyValue, fc.array(anyValue)),
-            serviceCategory: anyValue,
-            asOf: anyValue,
-            rules: anyValue,
-          },
-          { requiredKeys: [] },
-        ),
-        (input) => {
-          const outcome = reservationEligibility(input as never);
-          expect(typeof outcome.ok).toBe("boolean");
-        },
-      ),
-    );
-    fc.assert(fc.property(fc.anything(), (input) => void reservationEligibility(input as never)));
+    expectTotal(reservationEligibility, {
+      amountHT: anyValue,
+      offerTypes: fc.oneof(anyValue, fc.array(anyValue)),
+      serviceCategory: anyValue,
+      asOf: anyValue,
+      rules: anyValue,
+    });
   });
 });
 
@@ -185,23 +155,12 @@ describe("reservationAdvice (potentiel inclusif)", () => {
   });
 
   it("is total: never throws", () => {
-    fc.assert(
-      fc.property(
-        fc.record(
-          {
-            amountHT: anyValue,
-            inclusiveSuppliers: fc.oneof(anyValue, fc.nat()),
-            avgSupplierTurnover: anyValue,
-            offerTypes: fc.oneof(anyValue, fc.array(anyValue)),
-            rules: anyValue,
-          },
-          { requiredKeys: [] },
-        ),
-        (input) => {
-          expect(typeof reservationAdvice(input as never).ok).toBe("boolean");
-        },
-      ),
-    );
-    fc.assert(fc.property(fc.anything(), (input) => void reservationAdvice(input as never)));
+    expectTotal(reservationAdvice, {
+      amountHT: anyValue,
+      inclusiveSuppliers: fc.oneof(anyValue, fc.nat()),
+      avgSupplierTurnover: anyValue,
+      offerTypes: fc.oneof(anyValue, fc.array(anyValue)),
+      rules: anyValue,
+    });
   });
 });

@@ -3,13 +3,14 @@
  * (action 11). The law sets no amount cap: the SPASER's 90 000 € HT is a local choice.
  */
 import { inputError, verdict, type InputError, type IsoDate, type LocalRules, type RuleOutcome } from "../types";
+import { euros, percent } from "../format";
 import {
-  euros,
+  isAbsent,
   isInputError,
-  percent,
   readAmount,
   readCount,
   readInput,
+  readOptional,
   readOptionalDate,
   readPositive,
   readRules,
@@ -50,7 +51,7 @@ function readOfferTypes(field: string, value: unknown): InclusiveOfferType[] | I
 }
 
 function readServiceCategory(value: unknown): ServiceCategory | undefined | InputError {
-  if (value === undefined || value === null) return undefined;
+  if (isAbsent(value)) return undefined;
   if (value === "social_specific" || value === "other") return value;
   return inputError("serviceCategory", "Catégorie de services attendue : social_specific ou other.");
 }
@@ -190,18 +191,14 @@ export function reservationAdvice(input: ReservationAdviceInput): RuleOutcome<Re
   if (isInputError(amountHT)) return amountHT;
   const suppliers = readCount("inclusiveSuppliers", args.inclusiveSuppliers, "Le nombre de fournisseurs inclusifs");
   if (isInputError(suppliers)) return suppliers;
-  let turnover: number | undefined;
-  if (args.avgSupplierTurnover !== undefined && args.avgSupplierTurnover !== null) {
-    const read = readPositive("avgSupplierTurnover", args.avgSupplierTurnover, "Le chiffre d'affaires moyen");
-    if (isInputError(read)) return read;
-    turnover = read;
-  }
-  let offers: InclusiveOfferType[] | undefined;
-  if (args.offerTypes !== undefined && args.offerTypes !== null) {
-    const read = readOfferTypes("offerTypes", args.offerTypes);
-    if (isInputError(read)) return read;
-    offers = read;
-  }
+  const turnover = readOptional(
+    args.avgSupplierTurnover,
+    (value) => readPositive("avgSupplierTurnover", value, "Le chiffre d'affaires moyen"),
+    undefined,
+  );
+  if (isInputError(turnover)) return turnover;
+  const offers = readOptional(args.offerTypes, (value) => readOfferTypes("offerTypes", value), undefined);
+  if (isInputError(offers)) return offers;
   const rules = readRules(args.rules);
   if (isInputError(rules)) return rules;
 

@@ -1,0 +1,51 @@
+/**
+ * How the domain writes numbers, amounts, percentages and dates in its French texts (explanations,
+ * reasons, messages). One place, so that the same value reads the same in every rule.
+ */
+import type { IsoDate } from "./types";
+
+/** Excel cells show French groups with a plain space; Intl writes a (narrow) no-break space. */
+const NO_BREAK_SPACES = /[\u202f\u00a0]/g;
+const UP_TO_TWO_DECIMALS = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+const WHOLE = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
+const TWO_DECIMALS = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const UP_TO_ONE_DECIMAL = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
+
+/**
+ * How an amount with cents is written: "trimmed" 1 234,5 € (the rules' explanations), "fixed" 1 234,50 €
+ * (the questionnaire's reasons). Whole amounts are written without cents either way: 216 000 €.
+ */
+export type CentsStyle = "trimmed" | "fixed";
+
+/** "216 000 €": French grouping with plain spaces, cents as `cents` says. */
+export function euros(amount: number, cents: CentsStyle = "trimmed"): string {
+  if (cents === "trimmed") return `${UP_TO_TWO_DECIMALS.format(amount).replace(NO_BREAK_SPACES, " ")} €`;
+  const rounded = Math.round(amount * 100) / 100;
+  const digits = (Number.isInteger(rounded) ? WHOLE : TWO_DECIMALS).format(Math.abs(rounded));
+  return `${rounded < 0 ? "-" : ""}${digits.replace(NO_BREAK_SPACES, " ")} €`;
+}
+
+/** Float noise guard: 0.7 − 0.35 is 0.35 in percentage points, not 34.99999999999999. */
+export function withoutFloatNoise(x: number): number {
+  return Number(x.toFixed(9));
+}
+
+/** "1 234,5": French grouping, at most one decimal (percentages, percentage points). */
+export function oneDecimal(n: number): string {
+  return UP_TO_ONE_DECIMAL.format(n);
+}
+
+/** A fraction as a French percentage, at most one decimal: 0.3 → "30 %", 23 ÷ 80 → "28,8 %". */
+export function percent(fraction: number): string {
+  return `${oneDecimal(withoutFloatNoise(fraction * 100))} %`;
+}
+
+/** A number as the buyer typed it, with a decimal comma and no grouping: 12.5 → "12,5". */
+export function decimalComma(n: number): string {
+  return String(n).replace(".", ",");
+}
+
+/** "2026-09-01" → "01/09/2026". */
+export function frenchDate(date: IsoDate): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+}
