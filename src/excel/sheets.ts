@@ -167,6 +167,8 @@ export const BLANK_CONTRACTS_HEADERS = [
   "TPE-PME",
 ] as const;
 
+const BLANK_TABLE_FORMATTED_ROWS = 1_000;
+
 export async function createBlankContractsTable(context: Excel.RequestContext): Promise<SheetsReport> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(OWNED_SHEETS.contracts);
   await context.sync();
@@ -176,8 +178,15 @@ export async function createBlankContractsTable(context: Excel.RequestContext): 
   created.getRange(rectAddress(1, 0, 1, last)).values = [[...BLANK_CONTRACTS_HEADERS]];
   const table = created.tables.add(rectAddress(1, 0, 2, last), true);
   table.name = TABLE_NAMES.contracts;
-  created.getRange("E:E").numberFormat = [["# ##0 €"]];
-  created.getRange("G:G").numberFormat = [["dd/mm/yyyy"]];
+  // Formats on the first rows users fill, not whole columns (a million cells for nothing).
+  created.getRange(`E2:E${BLANK_TABLE_FORMATTED_ROWS}`).numberFormat = Array.from(
+    { length: BLANK_TABLE_FORMATTED_ROWS - 1 },
+    () => ["# ##0 €"],
+  );
+  created.getRange(`G2:G${BLANK_TABLE_FORMATTED_ROWS}`).numberFormat = Array.from(
+    { length: BLANK_TABLE_FORMATTED_ROWS - 1 },
+    () => ["dd/mm/yyyy"],
+  );
   created.freezePanes.freezeRows(1);
   await context.sync();
   return {
