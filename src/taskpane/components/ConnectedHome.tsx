@@ -1,22 +1,101 @@
-import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  tokens,
+} from "@fluentui/react-components";
+import { useState, type ReactNode } from "react";
+import type { MessageKey } from "../i18n";
 import { useMessages } from "../MessagesContext";
+import { SessionProvider, useSession } from "../SessionContext";
+import { CommitteeView } from "../views/CommitteeView";
+import { CotationView } from "../views/CotationView";
+import { DashboardView } from "../views/DashboardView";
+import { SettingsView } from "../views/SettingsView";
+import { StartView } from "../views/StartView";
+import type { IsoDate } from "../../spaser/types";
 
 const useStyles = makeStyles({
-  root: { padding: tokens.spacingHorizontalL },
+  tabs: {
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    overflowX: "auto",
+  },
+  panel: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+  },
 });
 
-/** Home of the pane inside Excel. The questionnaire, dashboards and committee views plug in here. */
-export function ConnectedHome() {
+export type ViewId = "start" | "cotation" | "dashboard" | "committee" | "settings";
+
+const VIEWS: readonly { id: ViewId; label: MessageKey; needsSource: boolean; render: () => ReactNode }[] = [
+  { id: "start", label: "tabStart", needsSource: false, render: () => <StartView /> },
+  { id: "cotation", label: "tabCotation", needsSource: true, render: () => <CotationView /> },
+  { id: "dashboard", label: "tabDashboard", needsSource: true, render: () => <DashboardView /> },
+  { id: "committee", label: "tabCommittee", needsSource: true, render: () => <CommitteeView /> },
+  { id: "settings", label: "tabSettings", needsSource: false, render: () => <SettingsView /> },
+];
+
+function Views({ initialView }: { initialView?: ViewId }) {
   const styles = useStyles();
   const t = useMessages();
+  const session = useSession();
+  // Straight to the questionnaire when the workbook already has its confirmed table.
+  const [chosen, setChosen] = useState<ViewId | undefined>(initialView);
+  const selected = chosen ?? (session.source ? "cotation" : "start");
+  const view = VIEWS.find((v) => v.id === selected) ?? VIEWS[0]!;
+
   return (
-    <section className={styles.root}>
-      <MessageBar intent="success">
-        <MessageBarBody>
-          <MessageBarTitle>{t.connectedTitle}</MessageBarTitle>
-          {t.connectedBody}
-        </MessageBarBody>
-      </MessageBar>
-    </section>
+    <>
+      <TabList
+        className={styles.tabs}
+        size="small"
+        aria-label={t.tabsLabel}
+        selectedValue={selected}
+        onTabSelect={(_, data) => setChosen(data.value as ViewId)}
+      >
+        {VIEWS.map((v) => (
+          <Tab key={v.id} id={`tab-${v.id}`} value={v.id} aria-controls={`panel-${v.id}`}>
+            {t[v.label]}
+          </Tab>
+        ))}
+      </TabList>
+      <div className={styles.panel} role="tabpanel" id={`panel-${view.id}`} aria-labelledby={`tab-${view.id}`}>
+        {!session.start ? (
+          session.error ? (
+            <MessageBar intent="error">
+              <MessageBarBody>{session.error}</MessageBarBody>
+              <MessageBarActions>
+                <Button onClick={() => void session.reload()}>{t.retry}</Button>
+              </MessageBarActions>
+            </MessageBar>
+          ) : (
+            <Spinner label={t.workbookLoading} />
+          )
+        ) : view.needsSource && !session.source ? (
+          <MessageBar intent="info">
+            <MessageBarBody>{t.needMapping}</MessageBarBody>
+          </MessageBar>
+        ) : (
+          view.render()
+        )}
+      </div>
+    </>
+  );
+}
+
+/** Home of the pane once it can reach the workbook: the five views behind a tab list (arrow keys). */
+export function ConnectedHome({ today, initialView }: { today?: IsoDate; initialView?: ViewId }) {
+  return (
+    <SessionProvider today={today}>
+      <Views initialView={initialView} />
+    </SessionProvider>
   );
 }

@@ -1,0 +1,63 @@
+import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import type { ContractSummary } from "../../excel/operations";
+import { euros, frenchDate } from "../../spaser/format";
+import type { IsoDate } from "../../spaser/types";
+import { format } from "../i18n";
+import { useMessages } from "../MessagesContext";
+import { PROCEDURE_NAMES, stageText } from "../model/cotation";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  facts: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, overflowWrap: "anywhere" },
+});
+
+/** Key facts of the contract: object, amount (French format), procedure, award date and its stage. */
+export function ContractFactsCard({ contract, today }: { contract: ContractSummary; today: IsoDate }) {
+  const styles = useStyles();
+  const t = useMessages();
+  const { record } = contract;
+  const unknown = t.cotationUnknown;
+  const stage = stageText(record.awardDate, today);
+  const facts: [string, string][] = [
+    [t.cotationObject, record.object ?? unknown],
+    [t.cotationAmount, record.amountHT === undefined ? unknown : euros(record.amountHT, "fixed")],
+    [t.cotationProcedure, record.procedure ? PROCEDURE_NAMES[record.procedure] : unknown],
+    [t.cotationAwardDate, record.awardDate ? frenchDate(record.awardDate) : unknown],
+    [t.cotationStage, stage ? stage.stage : unknown],
+    [t.cotationRow, String(contract.sheetRow)],
+  ];
+  const saved = contract.saved;
+  return (
+    <section className={styles.root} aria-label={t.cotationFacts}>
+      <Subtitle2 as="h3">{record.id ? `Marché ${record.id}` : `Ligne ${contract.sheetRow}`}</Subtitle2>
+      <dl className={styles.facts}>
+        {facts.map(([term, value]) => (
+          <div key={term} style={{ display: "contents" }}>
+            <dt className={styles.term}>{term}</dt>
+            <dd className={styles.value}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {stage?.dates ? <Caption1>{stage.dates}</Caption1> : null}
+      {contract.problems.map((problem) => (
+        <Caption1 key={problem.field}>{problem.message}</Caption1>
+      ))}
+      {saved && (
+        <Caption1>
+          {saved.author
+            ? format(t.cotationSavedBy, { date: saved.date ? frenchDate(saved.date) : "?", author: saved.author })
+            : t.cotationSavedNoAuthor}
+        </Caption1>
+      )}
+    </section>
+  );
+}
