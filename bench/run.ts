@@ -5,12 +5,14 @@
 import { join } from "node:path";
 import { measureBundles } from "./bundle";
 import { measureFunctions } from "./functions";
+import { measureCli } from "./cli";
 
 type Figures = Record<string, number | string>;
 
 const SECTIONS: [string, (root: string) => Figures | Promise<Figures>][] = [
   ["bundles", measureBundles],
   ["functions", measureFunctions],
+  ["cli", measureCli],
 ];
 
 async function main(): Promise<void> {

@@ -255,7 +255,30 @@ function partKind(path: string): string {
 }
 
 /** Writes the workbook as .xlsx bytes. Throws PartLostError (nothing returned) if a part of the original would be lost. */
+/**
+ * excelts 10.2 writes a conditional-format fill that has no pattern type as `patternType="undefined"`, which
+ * Excel reports as damaged content (seen on crosne_CALC-DEP-3, sheet Simulation). Excel draws such a fill as
+ * solid, so writing "solid" keeps the rendering and gives valid XML. Returns how many fills were set.
+ */
+export function fillConditionalFormatPatterns(wb: SimWorkbook): number {
+  let fixed = 0;
+  for (const sheet of wb.excel.worksheets) {
+    for (const format of sheet.conditionalFormattings ?? []) {
+      const rules = (format as { rules?: { style?: { fill?: { type?: string; pattern?: string } } }[] }).rules ?? [];
+      for (const rule of rules) {
+        const fill = rule.style?.fill;
+        if (fill && fill.type === "pattern" && fill.pattern === undefined) {
+          fill.pattern = "solid";
+          fixed++;
+        }
+      }
+    }
+  }
+  return fixed;
+}
+
 export async function saveWorkbook(wb: SimWorkbook): Promise<Uint8Array> {
+  fillConditionalFormatPatterns(wb);
   const written = await wb.excel.xlsx.writeBuffer();
   const files = await unzipAll(written);
   const sheetNames = wb.excel.worksheets.map((ws) => ws.name);
