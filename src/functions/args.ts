@@ -9,7 +9,7 @@ import { policyFromTable } from "../spaser/policy-table";
 import { DEFAULT_PRESET_ID, getPreset } from "../spaser/presets";
 import type { Policy } from "../spaser/policy";
 import { foldText } from "../spaser/normalize";
-import type { BuyerKind, ContractNature, InputError, IsoDate } from "../spaser/types";
+import type { BuyerKind, ContractNature, InputError, IsoDate, LocalRules } from "../spaser/types";
 import type { CellErrorCode } from "./runtime";
 
 /** Raw value of one Excel cell as the custom-functions runtime hands it over. */
@@ -130,11 +130,60 @@ export function flatCells(value: unknown): unknown[] {
 
 /** "SIAE;EA", "SIAE, EA", or a range of such cells → ["SIAE", "EA"]. */
 export function listArg(value: unknown): string[] {
-  return flatCells(value)
-    .filter((cell) => !isOmitted(cell))
-    .flatMap((cell) => String(cell).split(/[;,/+]|\bet\b|\band\b/i))
-    .map((part) => part.trim())
-    .filter((part) => part !== "");
+  const parts: string[] = [];
+  for (const cell of flatCells(value)) {
+    if (!isOmitted(cell)) splitList(String(cell), parts);
+  }
+  return parts;
+}
+
+const SEPARATOR_CODES = new Set([";", ",", "/", "+"].map((c) => c.charCodeAt(0)));
+
+/** An ASCII word character, as RegExp's \w and \b see it. */
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+/** The word `word` (lower case) at `at`, standing alone (\bword\b), in any case. */
+function isLoneWordAt(text: string, at: number, word: string): boolean {
+  if (at > 0 && isWordCode(text.charCodeAt(at - 1))) return false;
+  if (at + word.length > text.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    if ((text.charCodeAt(at + i) | 0x20) !== word.charCodeAt(i)) return false;
+  }
+  return at + word.length === text.length || !isWordCode(text.charCodeAt(at + word.length));
+}
+
+function pushTrimmed(part: string, parts: string[]): void {
+  const trimmed = part.trim();
+  if (trimmed !== "") parts.push(trimmed);
+}
+
+/**
+ * Pushes the trimmed non-empty items of `text` split on ; , / + and the words "et" / "and": what
+ * `text.split(/[;,/+]|\bet\b|\band\b/i)` gives, without a RegExp (the list is read on every cell).
+ */
+function splitList(text: string, parts: string[]): void {
+  let start = 0;
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    const skip = SEPARATOR_CODES.has(code)
+      ? 1
+      : (code | 0x20) === 101 && isLoneWordAt(text, i, "et")
+        ? 2
+        : (code | 0x20) === 97 && isLoneWordAt(text, i, "and")
+          ? 3
+          : 0;
+    if (skip === 0) {
+      i += 1;
+      continue;
+    }
+    pushTrimmed(text.slice(start, i), parts);
+    i += skip;
+    start = i;
+  }
+  pushTrimmed(text.slice(start), parts);
 }
 
 /** Accepted spellings (folded: lower case, no accents) of the buyer kinds, in French and English. */
@@ -154,19 +203,27 @@ const NATURE_ALIASES: Readonly<Record<ContractNature, readonly string[]>> = {
   services: ["services", "service", "prestations", "prestation", "s"],
 };
 
-function lookup<T extends string>(aliases: Readonly<Record<T, readonly string[]>>, text: string): T | undefined {
-  const folded = foldText(text).replace(/_/g, " ");
+/** Folded name → id; the first id that accepts a name wins, as in the order of the alias table. */
+function aliasIndex<T extends string>(aliases: Readonly<Record<T, readonly string[]>>): ReadonlyMap<string, T> {
+  const index = new Map<string, T>();
   for (const [id, names] of Object.entries(aliases) as [T, readonly string[]][]) {
-    if (foldText(id).replace(/_/g, " ") === folded || names.includes(folded)) return id;
+    for (const name of [foldText(id).replace(/_/g, " "), ...names]) if (!index.has(name)) index.set(name, id);
   }
-  return undefined;
+  return index;
+}
+
+const BUYER_KIND_BY_NAME = aliasIndex(BUYER_KIND_ALIASES);
+const NATURE_BY_NAME = aliasIndex(NATURE_ALIASES);
+
+function lookup<T extends string>(index: ReadonlyMap<string, T>, text: string): T | undefined {
+  return index.get(foldText(text).replace(/_/g, " "));
 }
 
 export function optionalBuyerKindArg(name: string, value: unknown): BuyerKind | undefined {
   const cell = singleCell(name, value);
   if (isOmitted(cell)) return undefined;
   return (
-    lookup(BUYER_KIND_ALIASES, String(cell)) ??
+    lookup(BUYER_KIND_BY_NAME, String(cell)) ??
     fail(
       `${name} : type d'acheteur inconnu (etat, etablissement_etat, collectivite, collectivite_60m, entite_adjudicatrice, defense, autre).`,
     )
@@ -176,7 +233,7 @@ export function optionalBuyerKindArg(name: string, value: unknown): BuyerKind | 
 export function optionalNatureArg(name: string, value: unknown): ContractNature | undefined {
   const cell = singleCell(name, value);
   if (isOmitted(cell)) return undefined;
-  return lookup(NATURE_ALIASES, String(cell)) ?? fail(`${name} : nature inconnue (travaux, fournitures, services).`);
+  return lookup(NATURE_BY_NAME, String(cell)) ?? fail(`${name} : nature inconnue (travaux, fournitures, services).`);
 }
 
 export const BUYER_KIND_NAMES = BUYER_KIND_ALIASES;
@@ -220,4 +277,18 @@ export function policyArg(value: unknown): Policy {
   lastPolicyKey = key;
   lastPolicy = result.policy;
   return result.policy;
+}
+
+/** Frozen copies of the policies' rules: the domain checks a frozen rules object once, not on every cell. */
+const frozenRules = new WeakMap<Policy, LocalRules>();
+
+/** The local rules of the policy argument (see policyArg), as the rules take them. */
+export function rulesArg(value: unknown): LocalRules {
+  const policy = policyArg(value);
+  let rules = frozenRules.get(policy);
+  if (!rules) {
+    rules = Object.freeze({ ...policy.rules });
+    frozenRules.set(policy, rules);
+  }
+  return rules;
 }

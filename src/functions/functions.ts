@@ -25,6 +25,7 @@ import { milestones as milestonesOf } from "../spaser/rules/milestones";
 import { priceRevision, PRICE_REVISION_LABELS } from "../spaser/rules/price-revision";
 import { RESERVATION_ADVICE_LABELS, reservableUnderPolicy, reservationAdvice } from "../spaser/rules/reserve";
 import { potentialFromRow } from "../spaser/scoring";
+import { memoised } from "../spaser/rules/input";
 import { thresholdAt } from "../spaser/thresholds";
 import type { RuleOutcome } from "../spaser/types";
 import {
@@ -45,6 +46,7 @@ import {
   optionalNatureArg,
   optionalNumberArg,
   policyArg,
+  rulesArg,
   textArg,
   todayIso,
 } from "./args";
@@ -69,6 +71,9 @@ function inCell<T>(body: () => T): T {
   }
   return result;
 }
+
+/** thresholdAt, remembered: a column of THRESHOLD cells asks the same few names and dates. */
+const thresholdAtDate = memoised(thresholdAt);
 
 function valueOf<T>(outcome: RuleOutcome<T>): T {
   return outcome.ok ? outcome.value : failWith(outcome);
@@ -127,7 +132,7 @@ export function eligibleReserve(
         offerTypes: listArg(offer_types),
         serviceCategory: category,
         asOf: dateOrToday("date", as_of),
-        rules: policyArg(policy).rules,
+        rules: rulesArg(policy),
       }),
     );
   });
@@ -167,7 +172,7 @@ export function reserveAdvice(
           ? undefined
           : amountArg("ca_moyen", avg_supplier_turnover),
         offerTypes: isOmitted(offer_types) ? undefined : listArg(offer_types),
-        rules: policyArg(policy).rules,
+        rules: rulesArg(policy),
       }),
       RESERVATION_ADVICE_LABELS,
     ),
@@ -199,7 +204,7 @@ export function insertionStudyText(
         launchDate: dateOrToday("date_lancement", launch_date),
         buyerKind: optionalBuyerKindArg("type_acheteur", buyer_kind),
         nature: optionalNatureArg("nature", nature),
-        rules: policyArg(policy).rules,
+        rules: rulesArg(policy),
       }),
       INSERTION_STUDY_LABELS,
     ),
@@ -266,7 +271,7 @@ export function advanceRateValue(
         employees: optionalNumberArg("effectif", employees),
         buyerKind: optionalBuyerKindArg("type_acheteur", buyer_kind),
         asOf: dateOrToday("date", as_of),
-        rules: policyArg(policy).rules,
+        rules: rulesArg(policy),
       }),
     ),
   );
@@ -310,7 +315,7 @@ export function priceRevisionText(duration_months: any, raw_material_share?: any
       priceRevision({
         durationMonths: numberArg("duree_mois", duration_months),
         rawMaterialShare: optionalFractionArg("part_matieres_premieres", raw_material_share),
-        rules: policyArg(policy).rules,
+        rules: rulesArg(policy),
       }),
       PRICE_REVISION_LABELS,
     ),
@@ -326,7 +331,7 @@ export function priceRevisionText(duration_months: any, raw_material_share?: any
  */
 export function thresholdValue(name: any, as_of?: any): number {
   return inCell(() => {
-    const outcome = thresholdAt(textArg("nom", name), dateOrToday("date", as_of));
+    const outcome = thresholdAtDate(textArg("nom", name), dateOrToday("date", as_of));
     return outcome.ok ? outcome.value : failWith(outcome, outcome.field === "name" ? "#N/A" : "#VALUE!");
   });
 }

@@ -7,7 +7,7 @@
  * denominator (LEGAL-FACTS.md, DECP: "missing is not « Pas de considération »").
  */
 import { oneDecimal, percent, withoutFloatNoise } from "./format";
-import { cellsOfRange, foldText, isFraction, parseYesNo } from "./normalize";
+import { cellsOfRange, commonYesNo, foldText, isFraction, parseYesNo } from "./normalize";
 import type { ContractRecord, FlagName } from "./records";
 import { inputError, verdict, type RuleOutcome } from "./types";
 
@@ -289,9 +289,10 @@ export interface FlagsRate {
  * skipped. An unreadable cell ("peut-être") is counted as missing and reported.
  */
 export function rateOfFlags(flags: readonly unknown[], targeted?: readonly unknown[]): RuleOutcome<FlagsRate> {
+  if (targeted === undefined) return rateOfAllFlags(flags);
   const flagCells = cellsOfRange(flags);
-  const targetCells = targeted === undefined ? undefined : cellsOfRange(targeted);
-  if (targetCells !== undefined && targetCells.length !== flagCells.length) {
+  const targetCells = cellsOfRange(targeted);
+  if (targetCells.length !== flagCells.length) {
     return inputError(
       "ciblés",
       `Les deux plages n'ont pas la même taille (${flagCells.length} et ${targetCells.length} cellules).`,
@@ -302,17 +303,15 @@ export function rateOfFlags(flags: readonly unknown[], targeted?: readonly unkno
   let missing = 0;
   const invalid: InvalidCell[] = [];
   flagCells.forEach((cell, index) => {
-    if (targetCells !== undefined) {
-      const target = parseYesNo(targetCells[index]);
-      if (target !== undefined && !target.ok) {
-        invalid.push({ index, message: `Cellule ciblée n° ${index + 1} : ${target.message}` });
-        return;
-      }
-      if (target === undefined || !target.value) return;
+    const target = parseYesNo(targetCells[index]);
+    if (target !== undefined && !target.ok) {
+      invalid.push({ index, message: `Cellule ciblée n° ${index + 1} : ${target.message}` });
+      return;
     }
+    if (target === undefined || !target.value) return;
     const flag = parseYesNo(cell);
     if (flag === undefined) {
-      if (targetCells !== undefined) missing += 1;
+      missing += 1;
       return;
     }
     if (!flag.ok) {
@@ -323,13 +322,63 @@ export function rateOfFlags(flags: readonly unknown[], targeted?: readonly unkno
     denominator += 1;
     if (flag.value) yes += 1;
   });
+  return flagsRate(yes, denominator, missing, invalid);
+}
+
+/**
+ * rateOfFlags without a targeted range: one pass over the rows as Excel hands them (no flattened copy),
+ * the usual cells (Oui, Non, empty, booleans, 1, 0) read without the general parser. Empty cells are blank
+ * rows, skipped; an unreadable cell is reported and counted as missing.
+ */
+function rateOfAllFlags(flags: readonly unknown[]): RuleOutcome<FlagsRate> {
+  let yes = 0;
+  let denominator = 0;
+  let missing = 0;
+  const invalid: InvalidCell[] = [];
+  let index = 0;
+  const count = (cell: unknown): void => {
+    let flag = commonYesNo(cell);
+    if (typeof flag === "symbol") flag = parseYesNo(cell);
+    if (flag !== undefined) {
+      if (!flag.ok) {
+        invalid.push({ index, message: `Cellule n° ${index + 1} : ${flag.message}` });
+        missing += 1;
+      } else {
+        denominator += 1;
+        if (flag.value) yes += 1;
+      }
+    }
+    index += 1;
+  };
+  if (!Array.isArray(flags)) {
+    count(flags);
+    return flagsRate(yes, denominator, missing, invalid);
+  }
+  for (let r = 0; r < flags.length; r++) {
+    if (!(r in flags)) continue; // a sparse array's hole is no cell (as flatMap reads it)
+    const row: unknown = flags[r];
+    if (!Array.isArray(row)) {
+      count(row);
+      continue;
+    }
+    for (let c = 0; c < row.length; c++) {
+      if (c in row) count(row[c]);
+    }
+  }
+  return flagsRate(yes, denominator, missing, invalid);
+}
+
+function flagsRate(yes: number, denominator: number, missing: number, invalid: InvalidCell[]): RuleOutcome<FlagsRate> {
   const rate = denominator > 0 ? yes / denominator : undefined;
-  const explanation =
-    rate === undefined
-      ? "Aucune ligne renseignée : taux non calculable."
-      : `${yes} sur ${denominator} lignes renseignées, soit ${percent(rate)}` +
-        (missing > 0 ? ` (${missing} non renseignées, non comptées).` : ".");
-  return verdict({ yes, denominator, missing, invalid, rate }, explanation, []);
+  return verdict(
+    { yes, denominator, missing, invalid, rate },
+    () =>
+      rate === undefined
+        ? "Aucune ligne renseignée : taux non calculable."
+        : `${yes} sur ${denominator} lignes renseignées, soit ${percent(rate)}` +
+          (missing > 0 ? ` (${missing} non renseignées, non comptées).` : "."),
+    [],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -23,7 +23,21 @@ const SPACES = /[\s\u00A0\u202F\u2007\u2009]+/g;
 
 /** Empty cell: null, undefined, "" or whitespace only (the Crosne export has `' '` amounts). */
 export function isEmptyCell(cell: unknown): boolean {
-  return cell === null || cell === undefined || (typeof cell === "string" && cell.replace(SPACES, "") === "");
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== "string") return false;
+  if (isPrintableAscii(cell.charCodeAt(0))) return false; // the common case, without a RegExp
+  return cell.replace(SPACES, "") === "";
+}
+
+/** A visible ASCII character: never a space, never folded or normalised away. */
+function isPrintableAscii(code: number): boolean {
+  return code > 32 && code < 127;
+}
+
+/** Only visible ASCII characters: no space to trim or squeeze. */
+function isPrintableAsciiText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isPrintableAscii(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Short quotation of a cell for messages (long texts are cut). */
@@ -63,9 +77,39 @@ function lowerWithoutAccents(text: string): string {
  * "seuil_europeen" = "Seuil européen", "À étudier." = "a etudier"): compare folded with folded.
  */
 export function foldText(text: string): string {
+  const ascii = foldAsciiText(text);
+  if (ascii !== undefined) return ascii;
   return lowerWithoutAccents(text)
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
+}
+
+const CODE_A = 97;
+const CODE_Z = 122;
+const CODE_0 = 48;
+const CODE_9 = 57;
+const CASE_OFFSET = 32; // "A" → "a"
+
+/**
+ * foldText of a text made of ASCII letters, digits and punctuation only (ids such as "eu_fs_local",
+ * "collectivite"), without RegExp or Unicode normalisation; undefined for any other character.
+ */
+function foldAsciiText(text: string): string | undefined {
+  let folded = "";
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code > 127) return undefined;
+    if (code >= 65 && code <= 90) code += CASE_OFFSET;
+    if ((code >= CODE_A && code <= CODE_Z) || (code >= CODE_0 && code <= CODE_9)) {
+      if (pendingSpace && folded !== "") folded += " ";
+      pendingSpace = false;
+      folded += String.fromCharCode(code);
+    } else {
+      pendingSpace = true;
+    }
+  }
+  return folded;
 }
 
 /**
@@ -126,19 +170,19 @@ const AMBIGUOUS_DOT = /^\d{1,3}\.\d{3}$/;
  */
 export function parseAmount(cell: unknown, options: AmountOptions = {}): CellResult<number> {
   if (isEmptyCell(cell)) return undefined;
-  if (typeof cell === "number") return checkAmountSign(cell, options, quoteCell(cell));
+  if (typeof cell === "number") return checkAmountSign(cell, options, cell);
   if (typeof cell !== "string") return refused(`${quoteCell(cell)} n'est pas un montant.`);
   if (TOTAL_WORDS.test(cell)) {
     return refused(`${quoteCell(cell)} est une ligne de total, pas le montant d'un marché.`);
   }
   const number = parseNumberText(cell.replace(CURRENCY_MARKS, " "));
   if (!number.ok) return refused(`${quoteCell(cell)} n'est pas un montant${number.message}.`);
-  return checkAmountSign(number.value, options, quoteCell(cell));
+  return checkAmountSign(number.value, options, cell);
 }
 
-function checkAmountSign(value: number, options: AmountOptions, quoted: string): Parsed<number> {
-  if (!Number.isFinite(value)) return refused(`${quoted} n'est pas un montant.`);
-  if (value < 0 && !options.allowNegative) return refused(`Le montant ${quoted} est négatif.`);
+function checkAmountSign(value: number, options: AmountOptions, cell: unknown): Parsed<number> {
+  if (!Number.isFinite(value)) return refused(`${quoteCell(cell)} n'est pas un montant.`);
+  if (value < 0 && !options.allowNegative) return refused(`Le montant ${quoteCell(cell)} est négatif.`);
   return parsed(value === 0 ? 0 : value); // no -0
 }
 
@@ -230,6 +274,45 @@ const NO_SET: ReadonlySet<string> = new Set(NO_VARIANTS.map(foldKey));
  * of the national rows, and an empty answer must not lower an indicator.
  */
 export function parseYesNo(cell: unknown): CellResult<boolean> {
+  const common = commonYesNo(cell);
+  if (common !== UNCOMMON) return common;
+  return parseAnyYesNo(cell);
+}
+
+const UNCOMMON: unique symbol = Symbol("uncommon");
+const YES: Parsed<boolean> = parsed(true);
+const NO: Parsed<boolean> = parsed(false);
+
+/**
+ * parseYesNo of the cells that fill most flag columns (Oui, Non, X, empty, booleans, 1, 0), without
+ * folding; UNCOMMON for any other cell. RATE reads a whole column of them.
+ */
+export function commonYesNo(cell: unknown): CellResult<boolean> | typeof UNCOMMON {
+  switch (cell) {
+    case "Oui":
+    case "oui":
+    case "OUI":
+    case "X":
+    case "x":
+    case true:
+    case 1:
+      return YES;
+    case "Non":
+    case "non":
+    case "NON":
+    case false:
+    case 0:
+      return NO;
+    case "":
+    case null:
+    case undefined:
+      return undefined;
+    default:
+      return UNCOMMON;
+  }
+}
+
+function parseAnyYesNo(cell: unknown): CellResult<boolean> {
   if (isEmptyCell(cell)) return undefined;
   if (typeof cell === "boolean") return parsed(cell);
   if (typeof cell === "number") {
@@ -286,7 +369,7 @@ export function parseNumber(cell: unknown, unit?: RegExp): CellResult<number> {
 /** A text cell, trimmed (exports carry trailing spaces: `'AUCHAN HYPERMARCHE '`). Numbers become text. */
 export function parseText(cell: unknown): CellResult<string> {
   if (isEmptyCell(cell)) return undefined;
-  if (typeof cell === "string") return parsed(cell.replace(SPACES, " ").trim());
+  if (typeof cell === "string") return parsed(isPrintableAsciiText(cell) ? cell : cell.replace(SPACES, " ").trim());
   if (typeof cell === "number" && Number.isFinite(cell)) return parsed(String(cell));
   return refused(`${quoteCell(cell)} n'est pas un texte.`);
 }

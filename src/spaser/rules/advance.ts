@@ -7,6 +7,8 @@ import { inputError, verdict, type BuyerKind, type IsoDate, type LocalRules, typ
 import { euros, frenchDate, percent } from "../format";
 import {
   isInputError,
+  later,
+  memoised,
   readAmount,
   readCount,
   readFraction,
@@ -69,31 +71,39 @@ function judgeRequirement(
 ): RuleOutcome<boolean> {
   const basis = ["CCP R2191-3"];
   const longEnough = duration > ADVANCE_MIN_DURATION_MONTHS;
-  const durationText = longEnough
-    ? `durée de ${duration} mois supérieure à ${ADVANCE_MIN_DURATION_MONTHS} mois`
-    : `durée de ${duration} mois inférieure ou égale à ${ADVANCE_MIN_DURATION_MONTHS} mois`;
+  const durationText = later(() =>
+    longEnough
+      ? `durée de ${duration} mois supérieure à ${ADVANCE_MIN_DURATION_MONTHS} mois`
+      : `durée de ${duration} mois inférieure ou égale à ${ADVANCE_MIN_DURATION_MONTHS} mois`,
+  );
   if (framework) {
     if (minimum !== undefined && minimum > ADVANCE_MIN_AMOUNT_HT && longEnough) {
       return verdict(
         true,
-        `Accord-cadre à bons de commande dont le minimum de ${euros(minimum)} HT dépasse ${euros(ADVANCE_MIN_AMOUNT_HT)} HT, ${durationText} : avance obligatoire, calculée sur le minimum (R2191-3).`,
+        () =>
+          `Accord-cadre à bons de commande dont le minimum de ${euros(minimum)} HT dépasse ${euros(ADVANCE_MIN_AMOUNT_HT)} HT, ${durationText()} : avance obligatoire, calculée sur le minimum (R2191-3).`,
         basis,
       );
     }
     return verdict(
       false,
-      `Accord-cadre à bons de commande sans minimum supérieur à ${euros(ADVANCE_MIN_AMOUNT_HT)} HT : l'avance est due pour chaque bon de commande de plus de ${euros(ADVANCE_MIN_AMOUNT_HT)} HT et de plus de ${ADVANCE_MIN_DURATION_MONTHS} mois (R2191-3).`,
+      () =>
+        `Accord-cadre à bons de commande sans minimum supérieur à ${euros(ADVANCE_MIN_AMOUNT_HT)} HT : l'avance est due pour chaque bon de commande de plus de ${euros(ADVANCE_MIN_AMOUNT_HT)} HT et de plus de ${ADVANCE_MIN_DURATION_MONTHS} mois (R2191-3).`,
       basis,
     );
   }
   const largeEnough = amountHT > ADVANCE_MIN_AMOUNT_HT;
-  const amountText = `montant de ${euros(amountHT)} HT ${largeEnough ? "supérieur" : "inférieur ou égal"} à ${euros(ADVANCE_MIN_AMOUNT_HT)} HT`;
+  const amountText = later(
+    () =>
+      `montant de ${euros(amountHT)} HT ${largeEnough ? "supérieur" : "inférieur ou égal"} à ${euros(ADVANCE_MIN_AMOUNT_HT)} HT`,
+  );
   if (largeEnough && longEnough) {
-    return verdict(true, `Avance obligatoire : ${amountText} et ${durationText} (R2191-3).`, basis);
+    return verdict(true, () => `Avance obligatoire : ${amountText()} et ${durationText()} (R2191-3).`, basis);
   }
   return verdict(
     false,
-    `Avance non obligatoire : ${amountText}, ${durationText} ; l'acheteur peut toutefois en prévoir une (R2191-3).`,
+    () =>
+      `Avance non obligatoire : ${amountText()}, ${durationText()} ; l'acheteur peut toutefois en prévoir une (R2191-3).`,
     basis,
   );
 }
@@ -115,33 +125,49 @@ function legalMinimumRate(
   isSme: boolean,
   buyerKind: BuyerKind | undefined,
   rules: LocalRules,
-): { rate: number; text: string } {
-  if (!isSme) return { rate: ADVANCE_GENERAL_MIN_RATE, text: "minimum légal de 5 % (R2191-7)" };
+): { rate: number; text: () => string } {
+  if (!isSme) return { rate: ADVANCE_GENERAL_MIN_RATE, text: later(() => "minimum légal de 5 % (R2191-7)") };
   switch (buyerKind) {
     case "etat":
       return {
         rate: rules.stateSmeAdvanceMinRate,
-        text: `minimum légal de ${percent(rules.stateSmeAdvanceMinRate)} pour une PME titulaire d'un marché de l'État (valeur à confirmer, paramètre local)`,
+        text: later(
+          () =>
+            `minimum légal de ${percent(rules.stateSmeAdvanceMinRate)} pour une PME titulaire d'un marché de l'État (valeur à confirmer, paramètre local)`,
+        ),
       };
     case "etablissement_etat":
       return {
         rate: ADVANCE_SME_MIN_RATE_STATE_BODIES,
-        text: "minimum légal de 10 % pour une PME titulaire d'un marché d'un établissement public de l'État",
+        text: later(
+          () => "minimum légal de 10 % pour une PME titulaire d'un marché d'un établissement public de l'État",
+        ),
       };
     case "collectivite_60m":
       return {
         rate: ADVANCE_SME_MIN_RATE_LARGE_LOCAL,
-        text: "minimum légal de 10 % pour une PME titulaire d'un marché d'une collectivité dont les dépenses de fonctionnement dépassent 60 M€",
+        text: later(
+          () =>
+            "minimum légal de 10 % pour une PME titulaire d'un marché d'une collectivité dont les dépenses de fonctionnement dépassent 60 M€",
+        ),
       };
     case undefined:
       return {
         rate: ADVANCE_GENERAL_MIN_RATE,
-        text: "minimum légal général de 5 % (type d'acheteur non renseigné : une PME peut avoir droit à 10 % ou plus selon l'acheteur)",
+        text: later(
+          () =>
+            "minimum légal général de 5 % (type d'acheteur non renseigné : une PME peut avoir droit à 10 % ou plus selon l'acheteur)",
+        ),
       };
     default:
-      return { rate: ADVANCE_GENERAL_MIN_RATE, text: "minimum légal de 5 % (R2191-7)" };
+      return { rate: ADVANCE_GENERAL_MIN_RATE, text: later(() => "minimum légal de 5 % (R2191-7)") };
   }
 }
+
+/** euThresholdFor, remembered: the same dates come back on every row. */
+const euThresholdAt = memoised((buyerKind: BuyerKind, nature: "services", date: IsoDate) =>
+  euThresholdFor(buyerKind, nature, date),
+);
 
 /**
  * The avance rate to grant: 0 when the avance is not due (the SPASER bonus raises an avance, it does not
@@ -176,46 +202,59 @@ export function advanceRate(input: AdvanceRateInput): RuleOutcome<number> {
   if (!due.value) {
     return verdict(
       0,
-      `${due.explanation} Taux retenu : 0 % ; le bonus SPASER (action 17) ne s'applique qu'à une avance due.`,
+      () => `${due.explanation} Taux retenu : 0 % ; le bonus SPASER (action 17) ne s'applique qu'à une avance due.`,
       [...due.basis, "SPASER action 17"],
     );
   }
 
   const legal = legalMinimumRate(isSme, buyerKind, rules);
   // The plan quoted the supplies-and-services threshold of local authorities (215 000 € in 2022-23).
-  const eu = euThresholdFor(buyerKind ?? "collectivite", "services", asOf ?? LATEST_EU_PERIOD_START);
+  const eu = euThresholdAt(buyerKind ?? "collectivite", "services", asOf ?? LATEST_EU_PERIOD_START);
   if (!eu.ok) return eu;
-  const euText = asOf
-    ? `seuil européen de ${euros(eu.value)} HT au ${frenchDate(asOf)}`
-    : `seuil européen de ${euros(eu.value)} HT (dernière valeur connue, date non renseignée)`;
+  const euText = later(() =>
+    asOf
+      ? `seuil européen de ${euros(eu.value)} HT au ${frenchDate(asOf)}`
+      : `seuil européen de ${euros(eu.value)} HT (dernière valeur connue, date non renseignée)`,
+  );
 
-  let bonusText: string;
+  let bonusText: () => string;
   let bonus = 0;
   const smallFirm = isSme && employees !== undefined && employees < rules.smallFirmMaxEmployees;
   if (!isSme) {
-    bonusText = "Titulaire non PME : pas de bonus SPASER (action 17).";
+    bonusText = later(() => "Titulaire non PME : pas de bonus SPASER (action 17).");
   } else if (employees === undefined) {
-    bonusText = `Effectif non renseigné : le bonus SPASER de ${percent(rules.smallFirmAdvanceRate)} (action 17, entreprises de moins de ${rules.smallFirmMaxEmployees} salariés) n'a pas été vérifié.`;
+    bonusText = later(
+      () =>
+        `Effectif non renseigné : le bonus SPASER de ${percent(rules.smallFirmAdvanceRate)} (action 17, entreprises de moins de ${rules.smallFirmMaxEmployees} salariés) n'a pas été vérifié.`,
+    );
   } else if (!smallFirm) {
-    bonusText = `Entreprise de ${employees} salariés : pas de bonus SPASER (action 17, moins de ${rules.smallFirmMaxEmployees} salariés).`;
+    bonusText = later(
+      () =>
+        `Entreprise de ${employees} salariés : pas de bonus SPASER (action 17, moins de ${rules.smallFirmMaxEmployees} salariés).`,
+    );
   } else if (amountHT >= eu.value) {
-    bonusText = `Montant au-dessus du ${euText} : pas de bonus SPASER (action 17).`;
+    bonusText = later(() => `Montant au-dessus du ${euText()} : pas de bonus SPASER (action 17).`);
   } else {
     bonus = rules.smallFirmAdvanceRate;
-    bonusText = `Bonus SPASER de ${percent(bonus)} (action 17 : entreprise de moins de ${rules.smallFirmMaxEmployees} salariés, montant sous le ${euText}) : choix de politique locale, pas une obligation légale.`;
+    bonusText = later(
+      () =>
+        `Bonus SPASER de ${percent(bonus)} (action 17 : entreprise de moins de ${rules.smallFirmMaxEmployees} salariés, montant sous le ${euText()}) : choix de politique locale, pas une obligation légale.`,
+    );
   }
   const rate = Math.max(legal.rate, bonus);
   const basis = ["CCP R2191-3", "CCP R2191-7", "SPASER action 17"];
-  const sentences = [`Avance de ${percent(rate)} : ${legal.text} ; c'est la part légale.`, bonusText];
-  if (rate > ADVANCE_MAX_RATE_WITHOUT_GUARANTEE) {
-    sentences.push("Au-delà de 30 %, une garantie à première demande peut être exigée (décret 2020-1261).");
-    basis.push("décret 2020-1261");
-  } else {
-    sentences.push(
-      "Jusqu'à 30 %, pas de garantie ; au-delà, une garantie à première demande peut être exigée (décret 2020-1261).",
-    );
-  }
-  return verdict(rate, sentences.join(" "), basis);
+  const aboveGuaranteeFreeRate = rate > ADVANCE_MAX_RATE_WITHOUT_GUARANTEE;
+  if (aboveGuaranteeFreeRate) basis.push("décret 2020-1261");
+  const explanation = later(() =>
+    [
+      `Avance de ${percent(rate)} : ${legal.text()} ; c'est la part légale.`,
+      bonusText(),
+      aboveGuaranteeFreeRate
+        ? "Au-delà de 30 %, une garantie à première demande peut être exigée (décret 2020-1261)."
+        : "Jusqu'à 30 %, pas de garantie ; au-delà, une garantie à première demande peut être exigée (décret 2020-1261).",
+    ].join(" "),
+  );
+  return verdict(rate, explanation, basis);
 }
 
 export interface AdvanceAmountInput {
@@ -254,8 +293,12 @@ export function advanceAmount(input: AdvanceAmountInput): RuleOutcome<number> {
   // Amounts near the float limit overflow once VAT and the 12-month base apply.
   if (!Number.isFinite(amount))
     return inputError("amountHT", "Montant hors limites : l'avance ne peut pas être calculée.");
-  const baseText = long
-    ? `base de 12 × ${euros(amountTTC)} TTC ÷ ${duration} mois = ${euros(Math.round(base * 100) / 100)}`
-    : `base de ${euros(amountTTC)} TTC (montant initial)`;
-  return verdict(amount, `Avance de ${euros(amount)} : ${percent(rate)} × ${baseText} (R2191-7).`, ["CCP R2191-7"]);
+  const baseText = later(() =>
+    long
+      ? `base de 12 × ${euros(amountTTC)} TTC ÷ ${duration} mois = ${euros(Math.round(base * 100) / 100)}`
+      : `base de ${euros(amountTTC)} TTC (montant initial)`,
+  );
+  return verdict(amount, () => `Avance de ${euros(amount)} : ${percent(rate)} × ${baseText()} (R2191-7).`, [
+    "CCP R2191-7",
+  ]);
 }

@@ -129,8 +129,50 @@ export function readOptionalNature(field: string, value: unknown): ContractNatur
   return inputError(field, "Nature du marché inconnue : valeurs admises travaux, fournitures, services.");
 }
 
-/** The organisation's rules, merged over the defaults. */
+/** Checked frozen rules objects: a frozen object cannot change, so its check holds for good. */
+const checkedFrozenRules = new WeakMap<object, LocalRules | InputError>();
+
+/**
+ * The organisation's rules, merged over the defaults. The custom functions hand the same frozen rules of
+ * a policy to every cell; they are checked once.
+ */
 export function readRules(value: unknown): LocalRules | InputError {
+  const frozen = typeof value === "object" && value !== null && Object.isFrozen(value);
+  if (frozen) {
+    const known = checkedFrozenRules.get(value);
+    if (known) return known;
+  }
   const resolved = resolveLocalRules(value);
-  return "error" in resolved ? inputError("rules", resolved.error) : resolved;
+  const rules = "error" in resolved ? inputError("rules", resolved.error) : resolved;
+  if (frozen) checkedFrozenRules.set(value, rules);
+  return rules;
+}
+
+/**
+ * A pure function of a few primitive arguments over constant tables (thresholds at a date), remembering
+ * its recent answers: every row of a sheet asks the same few dates. The memory is bounded.
+ */
+export function memoised<A extends readonly (string | number | undefined)[], R>(
+  fn: (...args: A) => R,
+  limit = 1_024,
+): (...args: A) => R {
+  const answers = new Map<string, R>();
+  return (...args: A): R => {
+    const key = args.map(String).join("|");
+    const known = answers.get(key);
+    if (known !== undefined || answers.has(key)) return known as R;
+    const answer = fn(...args);
+    if (answers.size >= limit) answers.clear();
+    answers.set(key, answer);
+    return answer;
+  };
+}
+
+/**
+ * A text to write only if it is read (explanations are read far less often than verdicts are computed).
+ * Passing the function through here keeps it anonymous: under tsx (esbuild keepNames) a closure bound to
+ * a name is renamed with Object.defineProperty on every call, which costs more than the rule itself.
+ */
+export function later(write: () => string): () => string {
+  return write;
 }

@@ -17,6 +17,8 @@ import { euros, frenchDate, percent } from "../format";
 import {
   isAbsent,
   isInputError,
+  later,
+  memoised,
   readAmount,
   readFraction,
   readInput,
@@ -67,6 +69,12 @@ export function euPosition(amountHT: number, thresholds: readonly number[]): EuP
   return "depends";
 }
 
+/** possibleEuThresholds, remembered: the same dates come back on every row (shared with loi-climat). */
+export const possibleEuThresholdsAt = memoised(
+  (buyerKind: BuyerKind | undefined, nature: ContractNature | undefined, date: IsoDate) =>
+    possibleEuThresholds(buyerKind, nature, date),
+);
+
 export function insertionStudy(input: InsertionStudyInput): RuleOutcome<InsertionStudy> {
   const args = readInput(input);
   if (isInputError(args)) return args;
@@ -84,51 +92,58 @@ export function insertionStudy(input: InsertionStudyInput): RuleOutcome<Insertio
   if (isInputError(rules)) return rules;
 
   const studyNeeded = amountHT > rules.insertionStudyThresholdHT;
-  const studyText = studyNeeded
-    ? `Montant de ${euros(amountHT)} HT supérieur à ${euros(rules.insertionStudyThresholdHT)} HT : étudier la faisabilité d'une clause d'insertion (SPASER action 8).`
-    : `Montant de ${euros(amountHT)} HT inférieur ou égal à ${euros(rules.insertionStudyThresholdHT)} HT : clause d'insertion facultative (SPASER action 8).`;
+  const studyText = later(() =>
+    studyNeeded
+      ? `Montant de ${euros(amountHT)} HT supérieur à ${euros(rules.insertionStudyThresholdHT)} HT : étudier la faisabilité d'une clause d'insertion (SPASER action 8).`
+      : `Montant de ${euros(amountHT)} HT inférieur ou égal à ${euros(rules.insertionStudyThresholdHT)} HT : clause d'insertion facultative (SPASER action 8).`,
+  );
   const local: InsertionStudy = studyNeeded ? "a_etudier" : "facultative";
 
   if (launchDate === undefined) {
     return verdict(
       local,
-      `${studyText} Date de lancement non renseignée : l'obligation de considération sociale de l'article L2112-2-1 (consultations lancées à partir du ${frenchDate(LOI_CLIMAT_START)}) n'a pas été vérifiée.`,
+      () =>
+        `${studyText()} Date de lancement non renseignée : l'obligation de considération sociale de l'article L2112-2-1 (consultations lancées à partir du ${frenchDate(LOI_CLIMAT_START)}) n'a pas été vérifiée.`,
       ["SPASER action 8"],
     );
   }
   if (launchDate < LOI_CLIMAT_START) {
     return verdict(
       local,
-      `${studyText} Consultation lancée avant le ${frenchDate(LOI_CLIMAT_START)} : l'article L2112-2-1 ne s'applique pas.`,
+      () =>
+        `${studyText()} Consultation lancée avant le ${frenchDate(LOI_CLIMAT_START)} : l'article L2112-2-1 ne s'applique pas.`,
       ["SPASER action 8", "loi 2021-1104 art. 35"],
     );
   }
   if (defence === true || buyerKind === "defense") {
     return verdict(
       local,
-      `${studyText} Marché de défense ou de sécurité : exclu de l'obligation de l'article L2112-2-1.`,
+      () => `${studyText()} Marché de défense ou de sécurité : exclu de l'obligation de l'article L2112-2-1.`,
       ["SPASER action 8", "CCP L2112-2-1"],
     );
   }
-  const thresholds = possibleEuThresholds(buyerKind, nature, launchDate);
+  const thresholds = possibleEuThresholdsAt(buyerKind, nature, launchDate);
   if (!thresholds.ok) return thresholds;
   const position = euPosition(amountHT, thresholds.value);
   if (position === "above") {
-    const only =
-      thresholds.value.length === 1
-        ? `au seuil européen de ${euros(thresholds.value[0] ?? 0)} HT`
-        : "aux seuils européens possibles";
     return verdict(
       "obligatoire",
-      `Consultation lancée le ${frenchDate(launchDate)}, montant de ${euros(amountHT)} HT supérieur ou égal ${only} : les conditions d'exécution doivent comporter une considération sociale ou d'emploi (L2112-2-1), ${SOCIAL_CONSIDERATION_EXCEPTIONS_FR}.`,
+      () => {
+        const only =
+          thresholds.value.length === 1
+            ? `au seuil européen de ${euros(thresholds.value[0] ?? 0)} HT`
+            : "aux seuils européens possibles";
+        return `Consultation lancée le ${frenchDate(launchDate)}, montant de ${euros(amountHT)} HT supérieur ou égal ${only} : les conditions d'exécution doivent comporter une considération sociale ou d'emploi (L2112-2-1), ${SOCIAL_CONSIDERATION_EXCEPTIONS_FR}.`;
+      },
       ["CCP L2112-2-1", "loi 2021-1104 art. 35", "SPASER action 8"],
     );
   }
-  const suffix =
+  const suffix = later(() =>
     position === "below"
       ? `Montant inférieur au seuil européen applicable (${euros(thresholds.value[thresholds.value.length - 1] ?? 0)} HT au plus) : l'article L2112-2-1 n'impose pas de considération sociale.`
-      : `L'obligation de l'article L2112-2-1 dépend du type d'acheteur et de la nature du marché (seuils possibles : ${thresholds.value.map((value) => euros(value)).join(", ")} HT) : précisez-les.`;
-  return verdict(local, `${studyText} ${suffix}`, ["SPASER action 8", "CCP L2112-2-1"]);
+      : `L'obligation de l'article L2112-2-1 dépend du type d'acheteur et de la nature du marché (seuils possibles : ${thresholds.value.map((value) => euros(value)).join(", ")} HT) : précisez-les.`,
+  );
+  return verdict(local, () => `${studyText()} ${suffix()}`, ["SPASER action 8", "CCP L2112-2-1"]);
 }
 
 export interface LabourSegment {
@@ -192,13 +207,11 @@ export function labourSegment(segment: string): RuleOutcome<LabourSegment> {
       `Segment inconnu : ${segment.slice(0, 40)}. Segments connus : ${LABOUR_SEGMENTS.map((s) => s.label).join(", ")}.`,
     );
   }
-  const cost = found.hourlyCost ? `, coût horaire ${euros(found.hourlyCost)}/h` : "";
-  const minimum = found.minimumHours ? `, pas de clause en dessous de ${found.minimumHours} h` : "";
-  return verdict(
-    found,
-    `${found.label} : part de main-d'œuvre ${percent(found.labourShare)}${cost}${minimum} ; source : ${found.source}.`,
-    [found.source],
-  );
+  return verdict(found, () => {
+    const cost = found.hourlyCost ? `, coût horaire ${euros(found.hourlyCost)}/h` : "";
+    const minimum = found.minimumHours ? `, pas de clause en dessous de ${found.minimumHours} h` : "";
+    return `${found.label} : part de main-d'œuvre ${percent(found.labourShare)}${cost}${minimum} ; source : ${found.source}.`;
+  }, [found.source]);
 }
 
 export interface InsertionHoursInput {
@@ -261,17 +274,18 @@ export function insertionHours(input: InsertionHoursInput): RuleOutcome<number> 
   if (!Number.isFinite(hours)) {
     return inputError("hourlyCost", "Coût horaire trop faible pour dimensionner une clause (en € par heure).");
   }
-  const sentences = [
-    `${hours} heures d'insertion : ${euros(amountHT)} HT × ${percent(labourShare)} de main-d'œuvre × ${percent(rate)} d'insertion ÷ ${euros(hourlyCost)}/h.`,
-  ];
-  const basis = ["méthode standard de calcul des heures d'insertion", "SPASER action 8"];
-  if (segment?.minimumHours !== undefined) {
-    basis.push(segment.source);
-    if (hours < segment.minimumHours) {
+  const explanation = later(() => {
+    const sentences = [
+      `${hours} heures d'insertion : ${euros(amountHT)} HT × ${percent(labourShare)} de main-d'œuvre × ${percent(rate)} d'insertion ÷ ${euros(hourlyCost)}/h.`,
+    ];
+    if (segment?.minimumHours !== undefined && hours < segment.minimumHours) {
       sentences.push(
         `En dessous de ${segment.minimumHours} h, pas de clause d'insertion pour ce segment ; source : ${segment.source}.`,
       );
     }
-  }
-  return verdict(hours, sentences.join(" "), basis);
+    return sentences.join(" ");
+  });
+  const basis = ["méthode standard de calcul des heures d'insertion", "SPASER action 8"];
+  if (segment?.minimumHours !== undefined) basis.push(segment.source);
+  return verdict(hours, explanation, basis);
 }

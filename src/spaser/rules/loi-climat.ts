@@ -3,12 +3,12 @@
  * contract has environmental execution conditions and an environmental award criterion, and contracts
  * at or above the EU thresholds a social consideration. A contract without them is non-compliant.
  */
-import { possibleEuThresholds } from "../thresholds";
 import { verdict, type BuyerKind, type ContractNature, type IsoDate, type RuleOutcome } from "../types";
-import { euPosition, LOI_CLIMAT_START, SOCIAL_CONSIDERATION_EXCEPTIONS_FR } from "./insertion";
+import { euPosition, LOI_CLIMAT_START, possibleEuThresholdsAt, SOCIAL_CONSIDERATION_EXCEPTIONS_FR } from "./insertion";
 import { euros, frenchDate } from "../format";
 import {
   isInputError,
+  later,
   readAmount,
   readDate,
   readInput,
@@ -72,6 +72,17 @@ function labels(items: readonly LoiClimatRequirement[]): string {
   return items.map((r) => `${r.label} (${r.article})`).join(", ");
 }
 
+/** A requirement answered "no" is missing; one not answered is unknown (never "no"). */
+function sortRequirement(
+  requirement: LoiClimatRequirement,
+  present: boolean | undefined,
+  missing: LoiClimatRequirement[],
+  unknown: LoiClimatRequirement[],
+): void {
+  if (present === false) missing.push(requirement);
+  else if (present === undefined) unknown.push(requirement);
+}
+
 export function loiClimatCompliance(input: LoiClimatInput): RuleOutcome<LoiClimatCompliance> {
   const args = readInput(input);
   if (isInputError(args)) return args;
@@ -97,45 +108,46 @@ export function loiClimatCompliance(input: LoiClimatInput): RuleOutcome<LoiClima
     const summary = `Non applicable (consultation lancée avant le ${frenchDate(LOI_CLIMAT_START)})`;
     return verdict(
       { applicable: false, compliant: true, missing: [], unknown: [], summary },
-      `Consultation lancée le ${frenchDate(launchDate)}, avant le ${frenchDate(LOI_CLIMAT_START)} : les obligations de la loi Climat et Résilience (L2112-2, L2152-7, L2112-2-1) ne s'appliquent pas ; les objectifs du SPASER restent des cibles.`,
+      () =>
+        `Consultation lancée le ${frenchDate(launchDate)}, avant le ${frenchDate(LOI_CLIMAT_START)} : les obligations de la loi Climat et Résilience (L2112-2, L2152-7, L2112-2-1) ne s'appliquent pas ; les objectifs du SPASER restent des cibles.`,
       basis,
     );
   }
 
   const missing: LoiClimatRequirement[] = [];
   const unknown: LoiClimatRequirement[] = [];
-  const sort = (requirement: LoiClimatRequirement, present: boolean | undefined): void => {
-    if (present === false) missing.push(requirement);
-    else if (present === undefined) unknown.push(requirement);
-  };
   basis.push("CCP L2112-2", "CCP L2152-7", "CCP R2152-7");
-  sort(LOI_CLIMAT_REQUIREMENTS.clause_environnementale, envClause);
-  sort(
+  sortRequirement(LOI_CLIMAT_REQUIREMENTS.clause_environnementale, envClause, missing, unknown);
+  sortRequirement(
     LOI_CLIMAT_REQUIREMENTS.critere_environnemental,
     envCriterion === true || lifecycle === true ? true : envCriterion,
+    missing,
+    unknown,
   );
 
-  const notes: string[] = [];
+  const notes: (() => string)[] = [];
   if (buyerKind === "defense") {
-    notes.push("Marché de défense ou de sécurité : pas d'obligation de considération sociale (L2112-2-1).");
+    notes.push(() => "Marché de défense ou de sécurité : pas d'obligation de considération sociale (L2112-2-1).");
   } else {
-    const thresholds = possibleEuThresholds(buyerKind, nature, launchDate);
+    const thresholds = possibleEuThresholdsAt(buyerKind, nature, launchDate);
     if (!thresholds.ok) return thresholds;
     const position = euPosition(amountHT, thresholds.value);
     if (position === "above") {
       basis.push("CCP L2112-2-1");
-      sort(LOI_CLIMAT_REQUIREMENTS.consideration_sociale, social);
+      sortRequirement(LOI_CLIMAT_REQUIREMENTS.consideration_sociale, social, missing, unknown);
       notes.push(
-        `Montant de ${euros(amountHT)} HT au moins égal au seuil européen : considération sociale exigée (L2112-2-1), ${SOCIAL_CONSIDERATION_EXCEPTIONS_FR}.`,
+        () =>
+          `Montant de ${euros(amountHT)} HT au moins égal au seuil européen : considération sociale exigée (L2112-2-1), ${SOCIAL_CONSIDERATION_EXCEPTIONS_FR}.`,
       );
     } else if (position === "depends") {
       basis.push("CCP L2112-2-1");
       if (social !== true) unknown.push(LOI_CLIMAT_REQUIREMENTS.consideration_sociale);
       notes.push(
-        `L'obligation de considération sociale dépend du seuil européen applicable (${thresholds.value.map((value) => euros(value)).join(", ")} HT) : précisez le type d'acheteur et la nature du marché.`,
+        () =>
+          `L'obligation de considération sociale dépend du seuil européen applicable (${thresholds.value.map((value) => euros(value)).join(", ")} HT) : précisez le type d'acheteur et la nature du marché.`,
       );
     } else {
-      notes.push(`Montant sous le seuil européen : pas d'obligation de considération sociale (L2112-2-1).`);
+      notes.push(() => `Montant sous le seuil européen : pas d'obligation de considération sociale (L2112-2-1).`);
     }
   }
 
@@ -144,10 +156,16 @@ export function loiClimatCompliance(input: LoiClimatInput): RuleOutcome<LoiClima
   if (missing.length > 0) parts.push(`Manque : ${labels(missing)}`);
   if (unknown.length > 0) parts.push(`Non renseigné : ${labels(unknown)}`);
   const summary = compliant ? "Conforme" : parts.join(" ; ");
-  const head = compliant
-    ? `Conforme à la loi Climat et Résilience (consultation lancée le ${frenchDate(launchDate)}).`
-    : missing.length > 0
-      ? `Non conforme à la loi Climat et Résilience (consultation lancée le ${frenchDate(launchDate)}) : ${summary}.`
-      : `Conformité non établie (consultation lancée le ${frenchDate(launchDate)}) : ${summary}.`;
-  return verdict({ applicable: true, compliant, missing, unknown, summary }, [head, ...notes].join(" "), basis);
+  const head = later(() =>
+    compliant
+      ? `Conforme à la loi Climat et Résilience (consultation lancée le ${frenchDate(launchDate)}).`
+      : missing.length > 0
+        ? `Non conforme à la loi Climat et Résilience (consultation lancée le ${frenchDate(launchDate)}) : ${summary}.`
+        : `Conformité non établie (consultation lancée le ${frenchDate(launchDate)}) : ${summary}.`,
+  );
+  return verdict(
+    { applicable: true, compliant, missing, unknown, summary },
+    () => [head(), ...notes.map((note) => note())].join(" "),
+    basis,
+  );
 }

@@ -35,7 +35,8 @@ export function milestones(awardDate: IsoDate): RuleOutcome<Milestones> {
   };
   return verdict(
     value,
-    `Attribution prévue le ${frenchDate(award)} : travail avec le service du ${frenchDate(value.j24)} (J-24) au ${frenchDate(value.j14)} (J-14), cotation présentée le ${frenchDate(value.j12)} (J-12).`,
+    () =>
+      `Attribution prévue le ${frenchDate(award)} : travail avec le service du ${frenchDate(value.j24)} (J-24) au ${frenchDate(value.j14)} (J-14), cotation présentée le ${frenchDate(value.j12)} (J-12).`,
     [GOVERNANCE],
   );
 }
@@ -64,7 +65,7 @@ export function currentStage(awardDate: IsoDate, today: IsoDate): RuleOutcome<St
   else if (day < j12) stage = "preparation";
   else if (day < award) stage = "cotation_presentee";
   else stage = "attribue";
-  return verdict(stage, `Au ${frenchDate(day)} : ${STAGE_LABELS[stage]}. ${dates.explanation}`, [GOVERNANCE]);
+  return verdict(stage, () => `Au ${frenchDate(day)} : ${STAGE_LABELS[stage]}. ${dates.explanation}`, [GOVERNANCE]);
 }
 
 /** Date by which the committee pack must reach the members: one week before the meeting. */
@@ -75,7 +76,8 @@ export function committeePackDate(meetingDate: IsoDate): RuleOutcome<IsoDate> {
   if (!pack) return inputError("meetingDate", "Date de réunion hors de la plage des dates Excel.");
   return verdict(
     pack,
-    `Envoyer les documents aux membres du comité au plus tard le ${frenchDate(pack)}, une semaine avant la réunion du ${frenchDate(meeting)}.`,
+    () =>
+      `Envoyer les documents aux membres du comité au plus tard le ${frenchDate(pack)}, une semaine avant la réunion du ${frenchDate(meeting)}.`,
     [GOVERNANCE],
   );
 }

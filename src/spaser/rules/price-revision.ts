@@ -4,7 +4,7 @@
  */
 import { verdict, type LocalRules, type RuleOutcome } from "../types";
 import { percent } from "../format";
-import { isInputError, readFraction, readInput, readOptional, readPositive, readRules } from "./input";
+import { isInputError, later, readFraction, readInput, readOptional, readPositive, readRules } from "./input";
 
 /** R2112-14: the revision clause with official indices is mandatory beyond this execution length. */
 export const MANDATORY_REVISION_MIN_MONTHS = 3;
@@ -46,24 +46,28 @@ export function priceRevision(input: PriceRevisionInput): RuleOutcome<PriceRevis
   if (long && share !== undefined && share >= threshold) {
     return verdict(
       "obligatoire",
-      `Durée de ${duration} mois (plus de ${MANDATORY_REVISION_MIN_MONTHS}) et matières premières cotées représentant ${percent(share)} du prix (seuil retenu : ${percent(threshold)}, paramètre local) : clause de révision avec indices officiels obligatoire (R2112-14).`,
+      () =>
+        `Durée de ${duration} mois (plus de ${MANDATORY_REVISION_MIN_MONTHS}) et matières premières cotées représentant ${percent(share)} du prix (seuil retenu : ${percent(threshold)}, paramètre local) : clause de révision avec indices officiels obligatoire (R2112-14).`,
       ["CCP R2112-14"],
     );
   }
-  const unknownShare =
+  const unknownShare = later(() =>
     long && share === undefined
       ? ` Part des matières premières non renseignée : l'obligation de l'article R2112-14 (au-delà de ${MANDATORY_REVISION_MIN_MONTHS} mois, à partir de ${percent(threshold)} de matières premières) n'a pas été vérifiée.`
-      : "";
+      : "",
+  );
   if (duration >= rules.priceRevisionMinMonths) {
     return verdict(
       "recommandee",
-      `Durée de ${duration} mois, au moins ${rules.priceRevisionMinMonths} mois : révision des prix recommandée (SPASER action 19, orientation et non règle du code).${unknownShare} ${R2112_13_NOTE}`,
+      () =>
+        `Durée de ${duration} mois, au moins ${rules.priceRevisionMinMonths} mois : révision des prix recommandée (SPASER action 19, orientation et non règle du code).${unknownShare()} ${R2112_13_NOTE}`,
       ["SPASER action 19", "CCP R2112-13", "CCP R2112-14"],
     );
   }
   return verdict(
     "non_requise",
-    `Durée de ${duration} mois : pas de révision requise par le code ni par le SPASER.${unknownShare} ${R2112_13_NOTE}`,
+    () =>
+      `Durée de ${duration} mois : pas de révision requise par le code ni par le SPASER.${unknownShare()} ${R2112_13_NOTE}`,
     ["CCP R2112-13", "CCP R2112-14", "SPASER action 19"],
   );
 }

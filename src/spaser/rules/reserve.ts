@@ -7,6 +7,7 @@ import { euros, percent } from "../format";
 import {
   isAbsent,
   isInputError,
+  later,
   readAmount,
   readCount,
   readInput,
@@ -124,19 +125,22 @@ export function reservationEligibility(input: ReservationEligibilityInput): Rule
   }
 
   basis.push("SPASER action 11");
-  const policy =
-    amountHT < rules.reservationCapHT
-      ? `Montant de ${euros(amountHT)} HT inférieur au plafond SPASER de ${euros(rules.reservationCapHT)} HT : le SPASER demande de réserver quand une offre existe (action 11).`
-      : `Montant de ${euros(amountHT)} HT au-delà du plafond SPASER de ${euros(rules.reservationCapHT)} HT (action 11), qui est un choix local : la loi ne fixe aucun plafond de montant.`;
-  const sentences = [
-    `${eligible ? "Réservation possible" : "Réservation impossible"} : ${reasons.join(" ; ")}.`,
-    policy,
-  ];
-  if (amountHT < rules.reservationCapHT)
-    sentences.push("Ce plafond est un choix local : la loi ne fixe aucun plafond de montant.");
-  const note = trackingNote(amountHT, rules);
-  if (note) sentences.push(note);
-  return verdict(eligible, sentences.join(" "), basis);
+  const explanation = later(() => {
+    const policy =
+      amountHT < rules.reservationCapHT
+        ? `Montant de ${euros(amountHT)} HT inférieur au plafond SPASER de ${euros(rules.reservationCapHT)} HT : le SPASER demande de réserver quand une offre existe (action 11).`
+        : `Montant de ${euros(amountHT)} HT au-delà du plafond SPASER de ${euros(rules.reservationCapHT)} HT (action 11), qui est un choix local : la loi ne fixe aucun plafond de montant.`;
+    const sentences = [
+      `${eligible ? "Réservation possible" : "Réservation impossible"} : ${reasons.join(" ; ")}.`,
+      policy,
+    ];
+    if (amountHT < rules.reservationCapHT)
+      sentences.push("Ce plafond est un choix local : la loi ne fixe aucun plafond de montant.");
+    const note = trackingNote(amountHT, rules);
+    if (note) sentences.push(note);
+    return sentences.join(" ");
+  });
+  return verdict(eligible, explanation, basis);
 }
 
 /**
@@ -148,7 +152,7 @@ export function reservableUnderPolicy(input: ReservationEligibilityInput): RuleO
   if (!legal.ok) return legal;
   const rules = readRules(input.rules);
   if (isInputError(rules)) return rules;
-  return verdict(legal.value && input.amountHT < rules.reservationCapHT, legal.explanation, legal.basis);
+  return verdict(legal.value && input.amountHT < rules.reservationCapHT, () => legal.explanation, legal.basis);
 }
 
 export type ReservationAdvice = "reservation_totale" | "lot_reserve" | "clause_sociale" | "critere_social" | "aucun";
@@ -203,11 +207,6 @@ export function reservationAdvice(input: ReservationAdviceInput): RuleOutcome<Re
   if (isInputError(rules)) return rules;
 
   const weight = turnover === undefined ? undefined : amountHT / turnover;
-  const weightText =
-    weight === undefined
-      ? "poids économique inconnu (chiffre d'affaires moyen non renseigné)"
-      : `poids économique de l'acheteur ${percent(weight)} du chiffre d'affaires moyen`;
-  const situation = `${suppliers} fournisseur${suppliers > 1 ? "s" : ""} inclusif${suppliers > 1 ? "s" : ""}, ${weightText}`;
 
   let advice: ReservationAdvice;
   if (suppliers > FULL_RESERVATION_MIN_SUPPLIERS && weight !== undefined && weight < FULL_RESERVATION_MAX_WEIGHT) {
@@ -222,12 +221,22 @@ export function reservationAdvice(input: ReservationAdviceInput): RuleOutcome<Re
     advice = "aucun";
   }
 
-  const sentences = [`Conseil : ${RESERVATION_ADVICE_LABELS[advice].toLowerCase()} (${situation}).`];
-  const rule =
-    "Règle du potentiel inclusif : plus de 30 fournisseurs et poids < 30 % → réservation totale ; plus de 10 → lot réservé ; plus de 1 → clause sociale ; 1 → critère social ; aucun → pas de mesure.";
-  sentences.push(rule);
+  const sentences: (() => string)[] = [
+    () => {
+      const weightText =
+        weight === undefined
+          ? "poids économique inconnu (chiffre d'affaires moyen non renseigné)"
+          : `poids économique de l'acheteur ${percent(weight)} du chiffre d'affaires moyen`;
+      const situation = `${suppliers} fournisseur${suppliers > 1 ? "s" : ""} inclusif${suppliers > 1 ? "s" : ""}, ${weightText}`;
+      return `Conseil : ${RESERVATION_ADVICE_LABELS[advice].toLowerCase()} (${situation}).`;
+    },
+    () =>
+      "Règle du potentiel inclusif : plus de 30 fournisseurs et poids < 30 % → réservation totale ; plus de 10 → lot réservé ; plus de 1 → clause sociale ; 1 → critère social ; aucun → pas de mesure.",
+  ];
   if (suppliers > FULL_RESERVATION_MIN_SUPPLIERS && weight === undefined) {
-    sentences.push("Renseignez le chiffre d'affaires moyen pour vérifier si une réservation totale est possible.");
+    sentences.push(
+      () => "Renseignez le chiffre d'affaires moyen pour vérifier si une réservation totale est possible.",
+    );
   }
   const basis = ["Le Marché de l'inclusion (potentiel inclusif)"];
   if (advice === "reservation_totale" || advice === "lot_reserve") {
@@ -235,13 +244,15 @@ export function reservationAdvice(input: ReservationAdviceInput): RuleOutcome<Re
     if (offers && offers.length > 0 && offers.every((o) => o === "ESS")) {
       basis.push("CCP L2113-15");
       sentences.push(
-        "Offre ESS seulement : la réservation n'est possible que pour des services sociaux et autres services spécifiques (L2113-15).",
+        () =>
+          "Offre ESS seulement : la réservation n'est possible que pour des services sociaux et autres services spécifiques (L2113-15).",
       );
     }
     if (amountHT >= rules.reservationCapHT) {
       basis.push("SPASER action 11");
       sentences.push(
-        `Le montant dépasse le plafond SPASER de ${euros(rules.reservationCapHT)} HT, choix local : la loi ne fixe aucun plafond.`,
+        () =>
+          `Le montant dépasse le plafond SPASER de ${euros(rules.reservationCapHT)} HT, choix local : la loi ne fixe aucun plafond.`,
       );
     }
   } else if (advice === "clause_sociale") {
@@ -249,5 +260,5 @@ export function reservationAdvice(input: ReservationAdviceInput): RuleOutcome<Re
   } else if (advice === "critere_social") {
     basis.push("CCP R2152-7");
   }
-  return verdict(advice, sentences.join(" "), basis);
+  return verdict(advice, () => sentences.map((sentence) => sentence()).join(" "), basis);
 }
