@@ -1,6 +1,9 @@
 // Build of the add-in: task pane page (which also hosts the custom functions: shared runtime), the
 // functions bundle, their metadata (English, generated from JSDoc; French, from functions.fr-text.json),
 // the manifest with its URLs rewritten for production, and the icons.
+// With `--env workbench` (npm run workbench, end-to-end tests) the build also has the workbench page
+// (index.html: the sample workbook in a grid beside the task pane, on the Excel simulator) and the sample;
+// the production build (dist/) stays the add-in alone.
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -10,6 +13,7 @@ const { FrenchFunctionsMetadataPlugin } = require("./scripts/webpack/french-meta
 // Every local development URL of the manifest, whatever the port.
 const DEV_URL = /https?:\/\/localhost(?::\d+)?\//g;
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+const SAMPLE_WORKBOOKS = "assets/samples/*.xlsx";
 
 function productionUrl(env) {
   const url = env.urlProd;
@@ -35,12 +39,14 @@ module.exports = async (env = {}, argv = {}) => {
   const urlProd = productionUrl(env);
   const isDevServer = Boolean(process.env.WEBPACK_SERVE);
   const https = await httpsOptions(isDevServer);
+  const withWorkbench = Boolean(env.workbench);
 
   return {
     devtool: isProduction ? false : "source-map",
     entry: {
       functions: FUNCTIONS_SOURCE,
       taskpane: "./src/taskpane/index.tsx",
+      ...(withWorkbench ? { workbench: "./src/workbench/index.tsx" } : {}),
     },
     output: {
       path: path.resolve(__dirname, env.outputPath ?? "dist"),
@@ -73,10 +79,20 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
       }),
+      ...(withWorkbench
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "index.html",
+              template: "./src/workbench/workbench.html",
+              chunks: ["workbench"],
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
           { from: "src/help/help.html", to: "help.html" },
+          ...(withWorkbench ? [{ from: SAMPLE_WORKBOOKS, to: "samples/[name][ext]" }] : []),
           {
             from: "manifest.xml",
             to: "manifest.xml",

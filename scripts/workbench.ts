@@ -1,7 +1,7 @@
 /**
- * npm run workbench [-- --port 3000]: builds the add-in and serves it over plain http on localhost so a
- * browser can open the task pane without Excel (it shows its "open in Excel" state until the workbench
- * page lands).
+ * npm run workbench [-- --port 3000]: builds the add-in with the workbench page (`--env workbench`) into
+ * dist-workbench/ and serves it over plain http on localhost: `/` is the workbench (the bundled sample
+ * workbook as a grid beside the real task pane, on the Excel simulator), `/taskpane.html` the bare pane.
  */
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
@@ -22,13 +22,14 @@ async function main(): Promise<void> {
   const port = portFromArgs(process.argv.slice(2));
   const root = join(__dirname, "..");
   const outputPath = "dist-workbench";
-  console.log("Construction du complément…");
-  execFileSync("npx", ["webpack", "--mode", "development", "--env", `outputPath=${outputPath}`], {
+  console.log("Construction de l'atelier…");
+  execFileSync("npx", ["webpack", "--mode", "development", "--env", `outputPath=${outputPath}`, "--env", "workbench"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
   });
   await serveStatic(join(root, outputPath), port, "localhost");
-  console.log(`Atelier SPASER prêt : http://localhost:${port}/taskpane.html`);
+  console.log(`Atelier SPASER prêt : http://localhost:${port}/`);
+  console.log("Arrêt : Ctrl+C.");
 }
 
 main().catch((error: unknown) => {
