@@ -9,6 +9,7 @@ export default tseslint.config(
   {
     ignores: [
       "dist/**",
+      "dist-workbench/**",
       "node_modules/**",
       "coverage/**",
       "test-results/**",
