@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import { measureBundles } from "./bundle";
 import { measureFunctions } from "./functions";
+import { measureTaskpane } from "./taskpane";
 import { measureCli } from "./cli";
 
 type Figures = Record<string, number | string>;
@@ -13,6 +14,7 @@ const SECTIONS: [string, (root: string) => Figures | Promise<Figures>][] = [
   ["bundles", measureBundles],
   ["functions", measureFunctions],
   ["cli", measureCli],
+  ["taskpane", measureTaskpane],
 ];
 
 async function main(): Promise<void> {
