@@ -112,7 +112,7 @@ export function readPreviousCommittee(block: SheetBlock | "empty" | undefined): 
   if (headerRow === undefined || keyColumn === undefined || decisionColumn === undefined) {
     throw new WorkbookRefusal(
       "occupied",
-      `La feuille « ${OWNED_SHEETS.committee} » ne contient plus la liste du comité (en-tête « Décision du comité » introuvable) : renommez-la pour la conserver, puis reconstruisez la liste.`,
+      `La feuille «\u00a0${OWNED_SHEETS.committee}\u00a0» ne contient plus la liste du comité (en-tête «\u00a0Décision du comité\u00a0» introuvable) : renommez-la pour la conserver, puis reconstruisez la liste.`,
     );
   }
   const realisedColumn = columns.get("Action réalisée");
@@ -272,12 +272,14 @@ export function committeeHeaderRows(
 ): CommitteeCell[][] {
   const width = COMMITTEE_HEADERS.length;
   const pad = (cells: CommitteeCell[]) => [...cells, ...Array<CommitteeCell>(width - cells.length).fill("")];
-  const which = recurringKnown ? "Marchés récurrents" : "Marchés (colonne « Récurrent » non renseignée : tous)";
+  const which = recurringKnown
+    ? "Marchés récurrents"
+    : "Marchés (colonne «\u00a0Récurrent\u00a0» non renseignée : tous)";
   return [
     pad([committeeTitle(year)]),
     pad([COMMITTEE_LAYOUT.yearLabel, year]),
     pad([
-      `${which} dont l'attribution est prévue en ${year} : ${count}, classés par priorité puis potentiel durable. Liste établie le ${frenchDate(today)} ; décisions à saisir dans la colonne « Décision du comité ».`,
+      `${which} dont l'attribution est prévue en ${year} : ${count}, classés par priorité puis potentiel durable. Liste établie le ${frenchDate(today)} ; décisions à saisir dans la colonne «\u00a0Décision du comité\u00a0».`,
     ]),
     [...COMMITTEE_HEADERS],
   ];
@@ -309,7 +311,7 @@ export async function buildCommitteeInContext(
   if (previous && previous.year !== undefined && previous.year !== year && previous.inputs.size > 0) {
     throw new WorkbookRefusal(
       "occupied",
-      `La feuille « ${OWNED_SHEETS.committee} » contient ${previous.inputs.size} décision(s) du comité ${previous.year} : renommez-la pour les conserver avant de construire la liste ${year}. Rien n'a été écrit.`,
+      `La feuille «\u00a0${OWNED_SHEETS.committee}\u00a0» contient ${previous.inputs.size} décision(s) du comité ${previous.year} : renommez-la pour les conserver avant de construire la liste ${year}. Rien n'a été écrit.`,
     );
   }
   const recurringKnown = source.mapping.recurring !== undefined;
@@ -397,7 +399,7 @@ export async function buildCommitteeInContext(
     ? " Mise en page paysage, ajustée à la largeur."
     : " Mise en page d'impression non disponible ici.";
   return {
-    message: `Liste du comité ${year} : ${entries.length} marché${entries.length > 1 ? "s" : ""} classé${entries.length > 1 ? "s" : ""} dans « ${OWNED_SHEETS.committee} »${keptText}.${layoutText}`,
+    message: `Liste du comité ${year} : ${entries.length} marché${entries.length > 1 ? "s" : ""} classé${entries.length > 1 ? "s" : ""} dans «\u00a0${OWNED_SHEETS.committee}\u00a0»${keptText}.${layoutText}`,
     addresses: [`${OWNED_SHEETS.committee}!${rectAddress(1, 0, all.length, lastColumn)}`],
   };
 }

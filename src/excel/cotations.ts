@@ -178,7 +178,7 @@ export async function readSnapshot(
   await context.sync();
 
   if (userSheet.isNullObject) {
-    throw new WorkbookRefusal("not-found", `La feuille « ${source.sheet} » des marchés est introuvable.`);
+    throw new WorkbookRefusal("not-found", `La feuille «\u00a0${source.sheet}\u00a0» des marchés est introuvable.`);
   }
   const block = tableBlock(userSheet, source);
   block.load("values,rowIndex,rowCount");
@@ -200,12 +200,12 @@ export async function readSnapshot(
     await context.sync();
   } catch (error) {
     if (!isItemNotFound(error)) throw error;
-    throw new WorkbookRefusal("not-found", `Le tableau des marchés de « ${source.sheet} » est vide.`);
+    throw new WorkbookRefusal("not-found", `Le tableau des marchés de «\u00a0${source.sheet}\u00a0» est vide.`);
   }
   if (block.rowIndex !== source.headerRow - 1) {
     throw new WorkbookRefusal(
       "mapping",
-      `La ligne d'en-tête ${source.headerRow} de « ${source.sheet} » est vide : confirmez de nouveau la correspondance.`,
+      `La ligne d'en-tête ${source.headerRow} de «\u00a0${source.sheet}\u00a0» est vide : confirmez de nouveau la correspondance.`,
     );
   }
   const rows = rowsFromBlock(source, block.values);
@@ -245,7 +245,7 @@ export function requirePolicy(state: PolicyState): Policy {
   if (state.kind === "invalid") {
     throw new WorkbookRefusal(
       "mapping",
-      `${state.message}. Corrigez la feuille « ${OWNED_SHEETS.policy} » : rien n'a été écrit.`,
+      `${state.message}. Corrigez la feuille «\u00a0${OWNED_SHEETS.policy}\u00a0» : rien n'a été écrit.`,
     );
   }
   throw new WorkbookRefusal(
@@ -282,7 +282,7 @@ function recordText(record: ContractRecord): string {
 /** Refuses unless the table's row still holds the contract the pane listed (co-authoring). Pure. */
 export function checkContractRow(read: ContractsRead, contract: ContractSummary): ContractRow {
   const row = read.rows.find((r) => r.sheetRow === contract.sheetRow);
-  const where = `la ligne ${contract.sheetRow} de « ${read.source.sheet} »`;
+  const where = `la ligne ${contract.sheetRow} de «\u00a0${read.source.sheet}\u00a0»`;
   if (!row || row.key !== contract.key) {
     const moved = read.rows.find((r) => r.key === contract.key);
     throw new WorkbookRefusal(
@@ -389,7 +389,7 @@ export async function saveCotationInContext(
     if (!sameHeaders(header, expected)) {
       throw new WorkbookRefusal(
         "occupied",
-        `L'en-tête de « ${OWNED_SHEETS.cotations} » n'est plus celui du questionnaire ${QUESTIONNAIRE_VERSION} : renommez cette feuille pour la conserver, elle sera recréée. Rien n'a été écrit.`,
+        `L'en-tête de «\u00a0${OWNED_SHEETS.cotations}\u00a0» n'est plus celui du questionnaire ${QUESTIONNAIRE_VERSION} : renommez cette feuille pour la conserver, elle sera recréée. Rien n'a été écrit.`,
       );
     }
     const existing = cotationsFromValues(block.values, block.firstRow).get(contract.key);

@@ -75,7 +75,7 @@ function remarkOf(def: IndicatorDefinition, targetedMapped: boolean): string {
     notes.push(
       targetedMapped
         ? "Mesuré sur les marchés ciblés par le SPASER."
-        : "Colonne « Marché ciblé » non renseignée : mesuré sur tous les marchés renseignés.",
+        : "Colonne «\u00a0Marché ciblé\u00a0» non renseignée : mesuré sur tous les marchés renseignés.",
     );
   }
   if (def.population === "formal")
@@ -100,7 +100,7 @@ export function indicatorRow(
   const columnText = (mapped: { column: number; header: string }) =>
     `${mapped.header} (${columnLetters(mapped.column)})`;
   if (!flag) {
-    const label = `${NOT_MAPPED} (« ${RECORD_FIELD_LABELS[def.flag]} »)`;
+    const label = `${NOT_MAPPED} («\u00a0${RECORD_FIELD_LABELS[def.flag]}\u00a0»)`;
     return [
       def.labelFr,
       label,
@@ -184,12 +184,12 @@ export function deploymentRows(
     [
       "Actions décidées par le comité (Retenu)",
       decided ? `=${decided}` : 0,
-      decisions ? "Colonne « Décision du comité » de SPASER CAD." : noList,
+      decisions ? "Colonne «\u00a0Décision du comité\u00a0» de SPASER CAD." : noList,
     ],
     [
       "Actions réalisées",
       realised ? `=COUNTIF(${realised},"Oui")` : 0,
-      realised ? "Colonne « Action réalisée » de SPASER CAD." : noList,
+      realised ? "Colonne «\u00a0Action réalisée\u00a0» de SPASER CAD." : noList,
     ],
     [
       "Objectifs atteints",
@@ -240,7 +240,7 @@ export async function buildDashboardInContext(
   const top: DashboardCell[][] = [
     pad([`Tableau de bord du SPASER — ${year}`]),
     pad([
-      `Politique « ${policy.name} » ; ${rows.length} marchés de « ${source.sheet} » (lignes ${first} à ${last}) ; construit le ${frenchDate(today)}. Les indicateurs sont des formules : ils suivent le tableau des marchés.`,
+      `Politique «\u00a0${policy.name}\u00a0» ; ${rows.length} marchés de «\u00a0${source.sheet}\u00a0» (lignes ${first} à ${last}) ; construit le ${frenchDate(today)}. Les indicateurs sont des formules : ils suivent le tableau des marchés.`,
     ]),
     pad([]),
     DASHBOARD_HEADERS.map((h) => (h === "Cible" ? `Cible ${year}` : h)),
@@ -325,7 +325,7 @@ export async function buildDashboardInContext(
   const unmappedText = unmapped > 0 ? ` (${unmapped} sans colonne renseignée)` : "";
   const chartText = charted ? " Graphique réalisé / cible ajouté." : " Graphique non disponible ici.";
   return {
-    message: `Tableau de bord ${year} construit dans « ${OWNED_SHEETS.dashboard} » : ${indicators.length} indicateur${indicators.length > 1 ? "s" : ""}${unmappedText}, formules recalculées avec le tableau des marchés.${chartText}`,
+    message: `Tableau de bord ${year} construit dans «\u00a0${OWNED_SHEETS.dashboard}\u00a0» : ${indicators.length} indicateur${indicators.length > 1 ? "s" : ""}${unmappedText}, formules recalculées avec le tableau des marchés.${chartText}`,
     addresses: [`${OWNED_SHEETS.dashboard}!${address}`],
   };
 }

@@ -82,7 +82,7 @@ describe("start and the column mapping", () => {
     expect(before.found[0]!.columns).toContainEqual({ column: 5, header: "Montant € HT" });
 
     const confirmation = await ops.confirmMapping(before.found[0]!.source);
-    expect(confirmation.message).toMatch(/Correspondance des colonnes de « Marchés 2027 » enregistrée/);
+    expect(confirmation.message).toMatch(/Correspondance des colonnes de «\sMarchés 2027\s» enregistrée/);
     expect(confirmation.addresses[0]).toContain("SPASER Paramètres");
     const after = await ops.start();
     expect(after.stored).toEqual(before.found[0]!.source);
@@ -244,7 +244,7 @@ describe("the policy", () => {
       weights: { ...reference.weights, priorityActions: [8, 11] },
     };
     const confirmation = await ops.writePolicy(local);
-    expect(confirmation.message).toMatch(/Paramètres « SPASER de l'agglomération » enregistrés/);
+    expect(confirmation.message).toMatch(/Paramètres «\sSPASER de l'agglomération\s» enregistrés/);
     const { result } = await onSim(workbook, readPolicy);
     expect(result).toMatchObject({
       kind: "present",

@@ -103,7 +103,10 @@ async function checkSourceHeaders(context: Excel.RequestContext, source: Contrac
   const sheet = context.workbook.worksheets.getItemOrNullObject(source.sheet);
   await context.sync();
   if (sheet.isNullObject) {
-    throw new WorkbookRefusal("not-found", `La feuille « ${source.sheet} » est introuvable : rien n'a été écrit.`);
+    throw new WorkbookRefusal(
+      "not-found",
+      `La feuille «\u00a0${source.sheet}\u00a0» est introuvable : rien n'a été écrit.`,
+    );
   }
   const header = sheet.getRangeByIndexes(
     source.headerRow - 1,
@@ -182,7 +185,7 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
           else {
             stored = reading.source;
             if (!report.sheets.some((s) => s.name === stored!.sheet)) {
-              storedProblem = `La feuille « ${stored.sheet} » de la correspondance enregistrée n'existe plus : choisissez le tableau des marchés.`;
+              storedProblem = `La feuille «\u00a0${stored.sheet}\u00a0» de la correspondance enregistrée n'existe plus : choisissez le tableau des marchés.`;
             } else {
               const header = context.workbook.worksheets
                 .getItem(stored.sheet)
@@ -223,7 +226,7 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
         const address = await mappingAddress(context);
         const kept = policyReport.kept.length > 0 ? " Paramètres existants conservés." : " Paramètres du SPASER créés.";
         return {
-          message: `Correspondance des colonnes de « ${source.sheet} » enregistrée dans « ${OWNED_SHEETS.policy} ».${kept}`,
+          message: `Correspondance des colonnes de «\u00a0${source.sheet}\u00a0» enregistrée dans «\u00a0${OWNED_SHEETS.policy}\u00a0».${kept}`,
           addresses: [address],
         };
       }),
@@ -241,8 +244,8 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
         return {
           message:
             created.kept.length > 0
-              ? `Le tableau « ${OWNED_SHEETS.contracts} » existait déjà : conservé, et sa correspondance enregistrée.`
-              : `Tableau des marchés vierge créé dans « ${OWNED_SHEETS.contracts} », avec les paramètres du SPASER : saisissez vos marchés.`,
+              ? `Le tableau «\u00a0${OWNED_SHEETS.contracts}\u00a0» existait déjà : conservé, et sa correspondance enregistrée.`
+              : `Tableau des marchés vierge créé dans «\u00a0${OWNED_SHEETS.contracts}\u00a0», avec les paramètres du SPASER : saisissez vos marchés.`,
           addresses: [table, address],
         };
       }),
@@ -306,7 +309,7 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
         }
         await ensurePolicySheet(context, policy, { overwrite: true });
         return {
-          message: `Paramètres « ${policy.name} » enregistrés dans « ${OWNED_SHEETS.policy} » : les formules SPASER.* se recalculent.`,
+          message: `Paramètres «\u00a0${policy.name}\u00a0» enregistrés dans «\u00a0${OWNED_SHEETS.policy}\u00a0» : les formules SPASER.* se recalculent.`,
           addresses: [`${OWNED_SHEETS.policy}!${rectAddress(1, 0, rows.length, rows[0]!.length - 1)}`],
         };
       }),

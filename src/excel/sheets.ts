@@ -75,8 +75,8 @@ export async function ensurePolicySheet(
   queuePolicyTable(context, target, policy, !name.isNullObject);
   await context.sync();
   return sheet.isNullObject
-    ? { created: [OWNED_SHEETS.policy], kept: [], messages: [`Paramètres « ${policy.name} » écrits.`] }
-    : { created: [], kept: [OWNED_SHEETS.policy], messages: [`Paramètres « ${policy.name} » réécrits.`] };
+    ? { created: [OWNED_SHEETS.policy], kept: [], messages: [`Paramètres «\u00a0${policy.name}\u00a0» écrits.`] }
+    : { created: [], kept: [OWNED_SHEETS.policy], messages: [`Paramètres «\u00a0${policy.name}\u00a0» réécrits.`] };
 }
 
 /** Stores the confirmed column mapping beside the policy table. The policy sheet must exist. */
@@ -85,7 +85,7 @@ export async function writeMapping(context: Excel.RequestContext, source: Contra
   const name = context.workbook.names.getItemOrNullObject(NAMES.mapping);
   await context.sync();
   if (sheet.isNullObject) {
-    throw new WorkbookRefusal("not-found", `Créez d'abord la feuille « ${OWNED_SHEETS.policy} ».`);
+    throw new WorkbookRefusal("not-found", `Créez d'abord la feuille «\u00a0${OWNED_SHEETS.policy}\u00a0».`);
   }
   const rows = sourceToRows(source);
   const last = MAPPING_FIRST_COLUMN + rows[0]!.length - 1;
@@ -192,6 +192,6 @@ export async function createBlankContractsTable(context: Excel.RequestContext): 
   return {
     created: [OWNED_SHEETS.contracts],
     kept: [],
-    messages: [`Tableau des marchés vierge créé dans « ${OWNED_SHEETS.contracts} ».`],
+    messages: [`Tableau des marchés vierge créé dans «\u00a0${OWNED_SHEETS.contracts}\u00a0».`],
   };
 }

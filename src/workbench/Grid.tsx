@@ -68,7 +68,7 @@ const useStyles = makeStyles({
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  headingSelected: { backgroundColor: tokens.colorNeutralBackground3Selected, color: tokens.colorBrandForeground1 },
+  headingSelected: { backgroundColor: tokens.colorNeutralBackground3Selected, color: tokens.colorBrandForeground2 },
   sticky: { position: "sticky", zIndex: 2 },
   frozenCell: { backgroundColor: tokens.colorNeutralBackground2 },
   frozenEdge: { borderRight: `2px solid ${tokens.colorNeutralStroke1}` },

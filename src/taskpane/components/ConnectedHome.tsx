@@ -23,7 +23,8 @@ import type { IsoDate } from "../../spaser/types";
 const useStyles = makeStyles({
   tabs: {
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    overflowX: "auto",
+    // At task-pane width (350 px) the five tabs wrap to two lines rather than hiding behind a scroll.
+    flexWrap: "wrap",
   },
   panel: {
     display: "flex",

@@ -133,6 +133,14 @@ export function SettingsView() {
           <AccordionHeader>{t.settingsTargets}</AccordionHeader>
           <AccordionPanel>
             <div className={styles.group}>
+              {/* Column headings once, so each input only needs "%" and stays one line at pane width. */}
+              <div className={styles.pair} aria-hidden="true">
+                {PHASE_IDS.map((phase) => (
+                  <Text key={phase} size={200} weight="semibold">
+                    {PHASE_LABELS[phase]}
+                  </Text>
+                ))}
+              </div>
               {INDICATORS.map((indicator) => (
                 <div key={indicator.id} className={styles.group}>
                   <Text size={200} weight="semibold">
@@ -143,7 +151,7 @@ export function SettingsView() {
                       field(
                         policyKeys.target(indicator.id, phase),
                         `${indicator.labelFr} — ${PHASE_LABELS[phase]}`,
-                        `% ${PHASE_LABELS[phase]}`,
+                        "%",
                         true,
                       ),
                     )}
