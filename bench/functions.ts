@@ -1,10 +1,60 @@
 /**
- * Custom-function speed. fn_scalar_ns_per_call: median, over the contract-level functions, of the time per
- * call (10^6 calls in all), called the way Excel calls them (by id, all parameters passed);
+ * Custom-function speed, measured on the production bundle (dist/functions.js, what Excel loads), its functions
+ * registered through the same `CustomFunctions.associate` calls Excel receives.
+ * fn_scalar_ns_per_call: median, over the contract-level functions, of the time per call (10^6 calls in all),
+ * called the way Excel calls them (by id, all parameters passed);
  * fn_scalar_baseline_ratio against a hand-inlined version of the same arithmetic on the same inputs.
  * fn_rate_cells_per_s: RATE over 10^6 cells; fn_rate_baseline_ratio against a plain typed loop.
  */
-import { loadExcelFunctions, serial } from "../test/support/excel-functions";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runInThisContext } from "node:vm";
+import { serial } from "../test/support/excel-functions";
+
+interface BundledFunctions {
+  call(id: string, ...args: unknown[]): unknown;
+  /** The registered function and the arguments Excel would pass (every declared parameter, null if omitted). */
+  prepare(id: string, args: readonly unknown[]): () => unknown;
+}
+
+/** Builds the production bundle and loads it as Excel's runtime would: a CustomFunctions global receives it. */
+function loadBundledFunctions(root: string): BundledFunctions {
+  const out = mkdtempSync(join(tmpdir(), "spaser-bench-fn-"));
+  execFileSync("npx", ["webpack", "--mode", "production", "--env", `outputPath=${out}`], { cwd: root, stdio: "pipe" });
+  const registered = new Map<string, (...args: unknown[]) => unknown>();
+  class CellError extends Error {
+    constructor(
+      readonly code: string,
+      message?: string,
+    ) {
+      super(message);
+    }
+  }
+  const runtime = {
+    associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn),
+    Error: CellError,
+    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!" },
+  };
+  (globalThis as Record<string, unknown>).CustomFunctions = runtime;
+  try {
+    runInThisContext(readFileSync(join(out, "functions.js"), "utf8"), { filename: "functions.js" });
+  } finally {
+    delete (globalThis as Record<string, unknown>).CustomFunctions;
+  }
+  const metadata = JSON.parse(readFileSync(join(out, "functions.json"), "utf8")) as {
+    functions: { id: string; parameters: unknown[] }[];
+  };
+  const arity = new Map(metadata.functions.map((f) => [f.id, f.parameters.length]));
+  const prepare = (id: string, args: readonly unknown[]) => {
+    const fn = registered.get(id);
+    if (!fn) throw new Error(`${id} is not registered by the bundle`);
+    const padded = Array.from({ length: arity.get(id) ?? args.length }, (_, i) => (i < args.length ? args[i] : null));
+    return () => fn.apply(undefined, padded);
+  };
+  return { prepare, call: (id, ...args) => prepare(id, args)() };
+}
 
 const TOTAL_SCALAR_CALLS = 1_000_000;
 const RATE_CELLS = 1_000_000;
@@ -92,11 +142,11 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export async function measureFunctions(): Promise<Record<string, number>> {
-  const excel = await loadExcelFunctions();
+export async function measureFunctions(root: string): Promise<Record<string, number>> {
+  const excel = loadBundledFunctions(root);
   const all = cases();
   const perFunction = Math.floor(TOTAL_SCALAR_CALLS / all.length);
-  const fnTimes = all.map((c) => nsPerCall(() => excel.call(c.id, ...c.args), perFunction));
+  const fnTimes = all.map((c) => nsPerCall(excel.prepare(c.id, c.args), perFunction));
   const baseTimes = all.map((c) => nsPerCall(c.baseline, perFunction));
 
   const flags: unknown[][] = Array.from({ length: RATE_CELLS }, (_, i) => [
