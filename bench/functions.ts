@@ -51,7 +51,7 @@ function loadBundledFunctions(root: string): BundledFunctions {
     const fn = registered.get(id);
     if (!fn) throw new Error(`${id} is not registered by the bundle`);
     const padded = Array.from({ length: arity.get(id) ?? args.length }, (_, i) => (i < args.length ? args[i] : null));
-    return () => fn.apply(undefined, padded);
+    return () => fn(...padded);
   };
   return { prepare, call: (id, ...args) => prepare(id, args)() };
 }

@@ -3,11 +3,11 @@
  * as the task pane, over the simulator. French messages; exit 0 done, 2 bad input (nothing written), 1
  * internal error. Entry: `npx spaser …` (bin/spaser.cjs) or `npx tsx src/cli/main.ts …`.
  */
-import { existsSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { basename } from "node:path";
 import { inspectWorkbook, OWNED_SHEETS, readContracts, type ContractsRead } from "../excel";
 import { WorkbookRefusal } from "../excel/errors";
 import { decpIndicators, exportDecp2024, importDecp, type DecpIndicatorGroup, type DecpRow } from "../decp";
+import { DECP_SCHEMA } from "../decp/schema";
 import { isSiret } from "../decp/vocabulary";
 import { decodeText, type SimWorkbook } from "../sim";
 import { percent } from "../spaser/format";
@@ -390,14 +390,6 @@ const decpImport: Command = {
   },
 };
 
-/** The DECP schema: --schema, else the copy shipped beside the repository (../shared/data/decp). */
-function schemaPath(option: string | undefined): string {
-  if (option !== undefined) return option;
-  const shared = resolve(__dirname, "..", "..", "..", "shared", "data", "decp", "schema_decp_v2.0.3.json");
-  if (existsSync(shared)) return shared;
-  throw new CliError("Indiquez le schéma DECP avec --schema <schema.json> (schéma officiel, version 2.0.x).");
-}
-
 const decpExport: Command = {
   summary: "Exporte le tableau des marchés au format DECP 2024, validé par le schéma",
   usage:
@@ -407,7 +399,7 @@ const decpExport: Command = {
     "Chaque champ obligatoire manquant est signalé, marché par marché. Rien n'est écrit si le fichier n'est pas\n" +
     "valide, sauf avec --allow-invalid (pour le compléter à la main).\n\n" +
     "  -o, --output <fichier>  fichier JSON de sortie\n" +
-    "  --schema <fichier>      schéma DECP (JSON Schema) ; défaut : schema_decp_v2.0.3.json partagé s'il existe\n" +
+    "  --schema <fichier>      schéma DECP (JSON Schema) ; défaut : schéma officiel v2.0.3 fourni\n" +
     "  --siret <SIRET>         SIRET de l'acheteur (obligatoire si le classeur ne vient pas d'un import DECP)\n" +
     "  --allow-invalid         écrit le JSON même s'il n'est pas valide",
   options: { values: ["output", "schema", "siret"], flags: ["allow-invalid"], aliases: { o: "output" } },
@@ -419,13 +411,16 @@ const decpExport: Command = {
     const siret = args.values["siret"]?.replace(/\s+/g, "");
     if (siret !== undefined && !isSiret(siret))
       throw new CliError(`SIRET invalide : « ${args.values["siret"]} » (14 chiffres).`);
-    const schemaFile = schemaPath(args.values["schema"]);
-    let schema: object;
-    try {
-      schema = JSON.parse(decodeText(await readInputBytes(schemaFile)).text) as object;
-    } catch (error) {
-      if (error instanceof CliError) throw error;
-      throw new CliError(`Le schéma « ${schemaFile} » n'est pas un JSON valide.`);
+    // Without --schema: the official schema shipped with the product (src/decp/schema.ts).
+    const schemaFile = args.values["schema"];
+    let schema: object = DECP_SCHEMA;
+    if (schemaFile !== undefined) {
+      try {
+        schema = JSON.parse(decodeText(await readInputBytes(schemaFile)).text) as object;
+      } catch (error) {
+        if (error instanceof CliError) throw error;
+        throw new CliError(`Le schéma « ${schemaFile} » n'est pas un JSON valide.`);
+      }
     }
     const workbook = await openWorkbook(input, io);
     const found = await step(io, "Lecture des marchés", () =>

@@ -4,6 +4,7 @@
  * number of syncs never depends on the number of rows. In Excel: `createExcelOperations((b) => Excel.run(b))`;
  * on the simulator: `createExcelOperations((b) => SimExcel.run(workbook, b as never))`.
  */
+import { isSiret } from "../decp/vocabulary";
 import { isoFromParts } from "../spaser/dates";
 import { matchHeader } from "./headers";
 import { MAX_PLAN_YEAR, MIN_PLAN_YEAR, validatePolicy, type Policy } from "../spaser/policy";
@@ -14,13 +15,15 @@ import type { IsoDate } from "../spaser/types";
 import { parseRect, rectAddress } from "./a1";
 import { buildCommitteeInContext } from "./committee";
 import { isOwnedHeader, NAMES, OWNED_SHEETS, TABLE_NAMES } from "./constants";
-import { checkHeaders } from "./contracts";
+import { checkHeaders, readContracts } from "./contracts";
 import { PRIORITY_LABELS, readSnapshot, saveCotationInContext, savedCotations, toSummary } from "./cotations";
 import { buildDashboardInContext } from "./dashboard";
 import { WorkbookRefusal } from "./errors";
 import { inspectWorkbook } from "./inspect";
 import type {
   ContractSummary,
+  DecpExportResult,
+  DecpImportConfirmation,
   FoundTable,
   LongOperationOptions,
   SpaserOperations,
@@ -126,6 +129,27 @@ async function mappingAddress(context: Excel.RequestContext): Promise<string> {
   await context.sync();
   return range.address;
 }
+
+/**
+ * The DECP code (parser, workbook layer, exporter with ajv, official schema), loaded on first use: webpack
+ * puts it in separate chunks, out of the pane's initial bundle.
+ */
+function loadDecp() {
+  return Promise.all([
+    import(/* webpackChunkName: "decp" */ "../decp/import"),
+    import(/* webpackChunkName: "decp" */ "./decp-workbook"),
+    import(/* webpackChunkName: "decp" */ "../decp/export"),
+    import(/* webpackChunkName: "decp-schema" */ "../decp/schema"),
+  ]).then(([parser, workbook, exporter, schema]) => ({
+    importDecp: parser.importDecp,
+    writeDecpImport: workbook.writeDecpImport,
+    readDecpExportRows: workbook.readDecpExportRows,
+    exportDecp2024: exporter.exportDecp2024,
+    schema: schema.DECP_SCHEMA,
+  }));
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? "s" : ""}`;
 
 export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOptions = {}): SpaserOperations {
   const today = options.today ?? localToday;
@@ -322,6 +346,68 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
     buildCommitteeList: async (source, year, longOptions?: LongOperationOptions) => {
       checkYear(year);
       return run((context) => buildCommitteeInContext(context, source, year, today(), longOptions));
+    },
+
+    importDecp: async (fileName, text): Promise<DecpImportConfirmation> => {
+      const decp = await loadDecp();
+      const result = decp.importDecp(text, fileName);
+      if (!result.ok) throw new WorkbookRefusal("mapping", `${result.message} Rien n'a été écrit.`);
+      if (result.rows.length === 0) {
+        throw new WorkbookRefusal(
+          "mapping",
+          `Aucun marché à importer dans «\u00a0${fileName}\u00a0» (${plural(result.counts.rejected, "rejeté")}, ${plural(result.counts.skipped, "concession")}) : rien n'a été écrit.`,
+        );
+      }
+      const written = await run((context) => decp.writeDecpImport(context, result.rows, defaultPolicy()));
+      const c = result.counts;
+      return {
+        message:
+          `${plural(c.rows, "marché")} importé${c.rows > 1 ? "s" : ""} dans «\u00a0${OWNED_SHEETS.contracts}\u00a0» ` +
+          `(${plural(c.duplicates, "doublon")} écarté${c.duplicates > 1 ? "s" : ""}, ${plural(c.rejected, "enregistrement")} rejeté${c.rejected > 1 ? "s" : ""}). ` +
+          "Ce tableau est désormais le tableau des marchés du complément.",
+        addresses: written.addresses,
+        format: result.format,
+        counts: {
+          records: c.records,
+          rows: c.rows,
+          duplicates: c.duplicates,
+          rejected: c.rejected,
+          skipped: c.skipped,
+        },
+        duplicates: result.duplicates.map((d) => ({ key: d.key, count: d.count, identical: d.identical })),
+        rejected: result.rejected.map((r) => ({ index: r.index, id: r.id, reason: r.reason })),
+      };
+    },
+
+    exportDecp: async (source, siret): Promise<DecpExportResult> => {
+      const buyer = siret.replace(/\s+/g, "");
+      if (buyer !== "" && !isSiret(buyer)) {
+        throw new WorkbookRefusal("mapping", `SIRET invalide : «\u00a0${siret}\u00a0» (14 chiffres attendus).`);
+      }
+      const decp = await loadDecp();
+      const rows = await run(async (context) => {
+        await checkSourceHeaders(context, source);
+        const read = await readContracts(context, source);
+        return decp.readDecpExportRows(context, source, read.rows, buyer);
+      });
+      if (rows.length === 0) {
+        throw new WorkbookRefusal("not-found", "Le tableau des marchés est vide : aucun marché à exporter.");
+      }
+      if (rows.some((row) => !row.buyerSiret)) {
+        throw new WorkbookRefusal(
+          "mapping",
+          "Indiquez le SIRET de l'acheteur (14 chiffres) : le tableau des marchés ne le donne pas.",
+        );
+      }
+      const exported = decp.exportDecp2024(rows, decp.schema, {
+        buyer: buyer || rows[0]!.buyerSiret!,
+        publicationDate: today(),
+      });
+      return {
+        ...(exported.json !== undefined ? { json: exported.json } : {}),
+        problems: exported.problems.map((p) => ({ contract: p.contract, field: p.field, message: p.message })),
+        contracts: exported.contracts,
+      };
     },
   };
 }

@@ -69,6 +69,42 @@ export interface LongOperationOptions {
   readonly signal?: AbortSignal;
 }
 
+/** What a DECP import wrote and left out (SPASER action 15: publish the données essentielles). */
+export interface DecpImportConfirmation extends WriteConfirmation {
+  /** "decp-2024", "decp-2019" or "tabulaire". */
+  readonly format: string;
+  readonly counts: {
+    /** Records read in the file (tabular file: distinct uid). */
+    readonly records: number;
+    /** Contracts (or lots) written to SPASER Marchés. */
+    readonly rows: number;
+    readonly duplicates: number;
+    readonly rejected: number;
+    /** Concessions, left out. */
+    readonly skipped: number;
+  };
+  /** Same buyer and same id: the first record is kept. */
+  readonly duplicates: readonly { readonly key: string; readonly count: number; readonly identical: boolean }[];
+  /** Records not imported, with the reason in French; `index` is 0-based in the file. */
+  readonly rejected: readonly { readonly index: number; readonly id?: string | undefined; readonly reason: string }[];
+}
+
+export interface DecpExportProblemSummary {
+  /** Contract id ("" when the row has none). */
+  readonly contract: string;
+  /** DECP field name, or a JSON path below the contract. */
+  readonly field: string;
+  /** French sentence, e.g. "Marché 2027-001 : champ obligatoire « objet » manquant". */
+  readonly message: string;
+}
+
+export interface DecpExportResult {
+  /** The DECP 2024 JSON, only when it validates against the official schema. */
+  readonly json?: string;
+  readonly problems: readonly DecpExportProblemSummary[];
+  readonly contracts: number;
+}
+
 export interface SpaserOperations {
   /** Inspects the workbook: stored mapping, tables found, policy. */
   start(): Promise<StartState>;
@@ -95,4 +131,12 @@ export interface SpaserOperations {
   buildDashboard(source: ContractsSource, year: number, options?: LongOperationOptions): Promise<WriteConfirmation>;
   /** Builds or refreshes SPASER CAD, the committee list of the coming year. */
   buildCommitteeList(source: ContractsSource, year: number, options?: LongOperationOptions): Promise<WriteConfirmation>;
+  /**
+   * Imports a DECP file (JSON 2024 or 2019, tabular CSV) into a new SPASER Marchés table, with the DECP
+   * records kept in the hidden sheet SPASER DECP, and points the mapping at it. Refuses (WorkbookRefusal)
+   * a file that is not DECP, and a SPASER Marchés sheet that already holds contracts: nothing is written.
+   */
+  importDecp(fileName: string, text: string): Promise<DecpImportConfirmation>;
+  /** The contracts table in the DECP 2024 format, validated against the official schema; writes nothing. */
+  exportDecp(source: ContractsSource, siret: string): Promise<DecpExportResult>;
 }

@@ -5,6 +5,7 @@
 import { vi, type Mock } from "vitest";
 import type {
   ContractSummary,
+  DecpImportConfirmation,
   FoundTable,
   LongOperationOptions,
   SpaserOperations,
@@ -192,6 +193,29 @@ export function fakeOperations(initial: Partial<FakeWorkbook> = {}): FakeOperati
       await longTask(`Liste du comité ${year}`, options);
       return confirm(`Liste du comité ${year} construite : 2 marchés.`, "'SPASER CAD'!A1:H3");
     }),
+    /** Three records: two lots imported, one duplicate of the first, one rejected without an id's amount. */
+    importDecp: vi.fn(async (fileName: string): Promise<DecpImportConfirmation> => {
+      workbook.stored = { ...SAMPLE_SOURCE, sheet: "SPASER Marchés" };
+      return {
+        ...confirm(
+          `2 marchés importés dans « SPASER Marchés » depuis ${fileName}.`,
+          "'SPASER Marchés'!A1:U3",
+          "'SPASER DECP'!A1:D3",
+        ),
+        format: "decp-2024",
+        counts: { records: 4, rows: 2, duplicates: 1, rejected: 1, skipped: 0 },
+        duplicates: [{ key: "21750001600019 / 2025-001", count: 2, identical: true }],
+        rejected: [{ index: 3, id: "2025-004", reason: "montant absent ou illisible" }],
+      };
+    }),
+    /** Valid: the JSON of the three contracts. */
+    exportDecp: vi.fn(async (_source: ContractsSource, siret: string) => ({
+      json: JSON.stringify({
+        marches: { marche: workbook.contracts.map((c) => ({ id: c.key, acheteur: { id: siret } })) },
+      }),
+      problems: [],
+      contracts: workbook.contracts.length,
+    })),
   };
   return {
     ...operations,

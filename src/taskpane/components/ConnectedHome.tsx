@@ -16,6 +16,7 @@ import { SessionProvider, useSession } from "../SessionContext";
 import { CommitteeView } from "../views/CommitteeView";
 import { CotationView } from "../views/CotationView";
 import { DashboardView } from "../views/DashboardView";
+import { OpenDataView } from "../views/OpenDataView";
 import { SettingsView } from "../views/SettingsView";
 import { StartView } from "../views/StartView";
 import type { IsoDate } from "../../spaser/types";
@@ -23,7 +24,7 @@ import type { IsoDate } from "../../spaser/types";
 const useStyles = makeStyles({
   tabs: {
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    // At task-pane width (350 px) the five tabs wrap to two lines rather than hiding behind a scroll.
+    // At task-pane width (350 px) the six tabs wrap to two lines rather than hiding behind a scroll.
     flexWrap: "wrap",
   },
   panel: {
@@ -34,13 +35,15 @@ const useStyles = makeStyles({
   },
 });
 
-export type ViewId = "start" | "cotation" | "dashboard" | "committee" | "settings";
+export type ViewId = "start" | "cotation" | "dashboard" | "committee" | "openData" | "settings";
 
 const VIEWS: readonly { id: ViewId; label: MessageKey; needsSource: boolean; render: () => ReactNode }[] = [
   { id: "start", label: "tabStart", needsSource: false, render: () => <StartView /> },
   { id: "cotation", label: "tabCotation", needsSource: true, render: () => <CotationView /> },
   { id: "dashboard", label: "tabDashboard", needsSource: true, render: () => <DashboardView /> },
   { id: "committee", label: "tabCommittee", needsSource: true, render: () => <CommitteeView /> },
+  // Needs no confirmed table: an import creates one (the view asks for the mapping before an export).
+  { id: "openData", label: "tabOpenData", needsSource: false, render: () => <OpenDataView /> },
   { id: "settings", label: "tabSettings", needsSource: false, render: () => <SettingsView /> },
 ];
 
@@ -92,7 +95,7 @@ function Views({ initialView }: { initialView?: ViewId }) {
   );
 }
 
-/** Home of the pane once it can reach the workbook: the five views behind a tab list (arrow keys). */
+/** Home of the pane once it can reach the workbook: the six views behind a tab list (arrow keys). */
 export function ConnectedHome({ today, initialView }: { today?: IsoDate; initialView?: ViewId }) {
   return (
     <SessionProvider today={today}>
