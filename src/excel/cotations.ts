@@ -13,7 +13,7 @@ import { excelSerialFromIso, isoFromExcelSerial } from "../spaser/dates";
 import { parseDate } from "../spaser/normalize";
 import type { Policy } from "../spaser/policy";
 import { policyFromTable } from "../spaser/policy-table";
-import { getQuestionnaire, QUESTIONNAIRE_VERSION, type ContractFacts } from "../spaser/questionnaire";
+import { factsOfRecord, getQuestionnaire, QUESTIONNAIRE_VERSION } from "../spaser/questionnaire";
 import type { ContractRecord } from "../spaser/records";
 import { scoreContract, type ContractScore } from "../spaser/scoring";
 import type { IsoDate } from "../spaser/types";
@@ -86,17 +86,7 @@ export function cotationsFromValues(values: readonly (readonly unknown[])[], fir
   return byKey;
 }
 
-/** What the questionnaire knows of a contract, from its row of the user's table. */
-export function factsOf(record: ContractRecord): ContractFacts {
-  return {
-    amountHT: record.amountHT,
-    nature: record.nature,
-    procedure: record.procedure,
-    durationMonths: record.durationMonths,
-    awardDate: record.awardDate,
-    recurring: record.flags.recurring,
-  };
-}
+export const factsOf = factsOfRecord;
 
 /** Scores answers with the policy's weights and thresholds; a French refusal when they cannot be scored. */
 export function scoreAnswers(

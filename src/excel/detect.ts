@@ -9,6 +9,7 @@
  */
 import { foldText, isEmptyCell, parseAmount, parseDate } from "../spaser/normalize";
 import { DETECTED_FIELD_LABELS, type DetectedField, type HeaderScore, headerKey, matchHeader } from "./headers";
+import { columnLetters } from "./a1";
 
 /** Top-left cell of `values` in the sheet, 0-based (Office.js `rowIndex` / `columnIndex`). */
 export interface SheetOrigin {
@@ -172,16 +173,7 @@ class Grid {
   }
 }
 
-export function columnLetters(columnIndex: number): string {
-  let n = columnIndex + 1;
-  let letters = "";
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+export { columnLetters };
 
 function displayHeader(cell: unknown): string {
   return typeof cell === "string" ? cell.replace(/\s+/g, " ").trim() : String(cell ?? "");

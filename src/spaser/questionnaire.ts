@@ -12,7 +12,7 @@
  */
 import { euros } from "./format";
 import { DEFAULT_LOCAL_RULES } from "./local-rules";
-import type { ProcedureKind } from "./records";
+import type { ContractRecord, ProcedureKind } from "./records";
 import type { AxisId, ContractNature, IsoDate } from "./types";
 
 /** What the questionnaire needs to know about the contract. Every field is optional. */
@@ -24,6 +24,18 @@ export interface ContractFacts {
   readonly awardDate?: IsoDate;
   /** The contract will be renewed (the CAD works on recurring contracts). */
   readonly recurring?: boolean;
+}
+
+/** What the questionnaire knows of a contract, from its normalised row of the buyer's table. */
+export function factsOfRecord(record: ContractRecord): ContractFacts {
+  return {
+    amountHT: record.amountHT,
+    nature: record.nature,
+    procedure: record.procedure,
+    durationMonths: record.durationMonths,
+    awardDate: record.awardDate,
+    recurring: record.flags.recurring,
+  };
 }
 
 export interface QuestionnaireThresholds {

@@ -2,7 +2,7 @@
 import type { ContractSummary } from "../../excel/operations";
 import type { AnswerValue } from "../../spaser/answers";
 import type { Policy } from "../../spaser/policy";
-import { QUESTIONNAIRE_VERSION, type ContractFacts } from "../../spaser/questionnaire";
+import { factsOfRecord, QUESTIONNAIRE_VERSION } from "../../spaser/questionnaire";
 import type { ContractRecord, ProcedureKind } from "../../spaser/records";
 import { currentStage, milestones, STAGE_LABELS } from "../../spaser/rules/milestones";
 import { scoreContract, type ContractScore } from "../../spaser/scoring";
@@ -17,16 +17,7 @@ export const PROCEDURE_NAMES: Readonly<Record<ProcedureKind, string>> = {
   autre: "Autre procédure",
 };
 
-export function contractFacts(record: ContractRecord): ContractFacts {
-  return {
-    amountHT: record.amountHT,
-    nature: record.nature,
-    procedure: record.procedure,
-    durationMonths: record.durationMonths,
-    awardDate: record.awardDate,
-    recurring: record.flags.recurring,
-  };
-}
+export const contractFacts = factsOfRecord;
 
 /** The contract's place in the governance calendar (J-24, J-14, J-12 before award), in French. */
 export function stageText(
