@@ -18,10 +18,8 @@ import { rectAddress } from "./a1";
 import { OWNED_SHEETS, TABLE_NAMES } from "./constants";
 import type { ContractRow } from "./contracts";
 import { WorkbookRefusal } from "./errors";
-import { matchHeader } from "./headers";
 import { BLANK_CONTRACTS_HEADERS, ensureCotationsSheet, ensurePolicySheet, writeMapping } from "./sheets";
-import type { ContractsSource, MappedColumn } from "./source";
-import { RECORD_FIELDS, type RecordField } from "../spaser/records";
+import { ownTableSource, type ContractsSource } from "./source";
 
 type Context = Excel.RequestContext;
 
@@ -76,21 +74,7 @@ export const DECP_TABLE_HEADERS: readonly string[] = DECP_TABLE_COLUMNS.map((c) 
 
 /** The mapping of the imported table, from its own headers (the same recognition as any table). Pure. */
 export function decpTableSource(): ContractsSource {
-  const mapping: Partial<Record<RecordField, MappedColumn>> = {};
-  DECP_TABLE_HEADERS.forEach((header, column) => {
-    const field = matchHeader(header)?.field;
-    if (field && (RECORD_FIELDS as readonly string[]).includes(field) && !mapping[field as RecordField]) {
-      mapping[field as RecordField] = { column, header };
-    }
-  });
-  return {
-    sheet: OWNED_SHEETS.contracts,
-    headerRow: 1,
-    firstColumn: 0,
-    lastColumn: DECP_TABLE_HEADERS.length - 1,
-    tableName: TABLE_NAMES.contracts,
-    mapping,
-  };
+  return ownTableSource(DECP_TABLE_HEADERS);
 }
 
 /** Office refuses requests over 5 MB: rows are written in blocks of at most this many bytes of JSON. */

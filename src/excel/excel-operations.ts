@@ -6,15 +6,13 @@
  */
 import { isSiret } from "../decp/vocabulary";
 import { isoFromParts } from "../spaser/dates";
-import { matchHeader } from "./headers";
 import { MAX_PLAN_YEAR, MIN_PLAN_YEAR, validatePolicy, type Policy } from "../spaser/policy";
 import { policyToTable } from "../spaser/policy-table";
 import { getPreset } from "../spaser/presets";
-import { RECORD_FIELDS, type RecordField } from "../spaser/records";
 import type { IsoDate } from "../spaser/types";
 import { parseRect, rectAddress } from "./a1";
 import { buildCommitteeInContext } from "./committee";
-import { isOwnedHeader, NAMES, OWNED_SHEETS, TABLE_NAMES } from "./constants";
+import { isOwnedHeader, NAMES, OWNED_SHEETS } from "./constants";
 import { checkHeaders, readContracts } from "./contracts";
 import { PRIORITY_LABELS, readSnapshot, saveCotationInContext, savedCotations, toSummary } from "./cotations";
 import { buildDashboardInContext } from "./dashboard";
@@ -39,7 +37,7 @@ import {
   readPolicy,
   writeMapping,
 } from "./sheets";
-import { sourceFromInspection, sourceFromRows, type ContractsSource, type MappedColumn } from "./source";
+import { ownTableSource, sourceFromInspection, sourceFromRows, type ContractsSource } from "./source";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -84,21 +82,7 @@ function checkYear(year: number): void {
 
 /** The mapping of the blank contracts table, from its own headers (the same recognition as any table). Pure. */
 export function blankTableSource(): ContractsSource {
-  const mapping: Partial<Record<RecordField, MappedColumn>> = {};
-  BLANK_CONTRACTS_HEADERS.forEach((header, column) => {
-    const field = matchHeader(header)?.field;
-    if (field && (RECORD_FIELDS as readonly string[]).includes(field) && !mapping[field as RecordField]) {
-      mapping[field as RecordField] = { column, header };
-    }
-  });
-  return {
-    sheet: OWNED_SHEETS.contracts,
-    headerRow: 1,
-    firstColumn: 0,
-    lastColumn: BLANK_CONTRACTS_HEADERS.length - 1,
-    tableName: TABLE_NAMES.contracts,
-    mapping,
-  };
+  return ownTableSource(BLANK_CONTRACTS_HEADERS);
 }
 
 /** Loads the header row of a source (one sync, after the sheet was found); refuses when it moved. */

@@ -5,6 +5,8 @@
  */
 import { RECORD_FIELDS, type RecordField } from "../spaser/records";
 import { columnIndexOf, columnLetters } from "./a1";
+import { OWNED_SHEETS, TABLE_NAMES } from "./constants";
+import { matchHeader } from "./headers";
 import type { InspectedTable } from "./inspect";
 
 export interface MappedColumn {
@@ -38,6 +40,28 @@ export function sourceFromInspection(table: InspectedTable): ContractsSource {
     firstColumn: table.detection.firstColumn,
     lastColumn: table.detection.lastColumn,
     tableName: table.tableName,
+    mapping,
+  };
+}
+
+/**
+ * The source of a table the add-in creates itself in SPASER Marchés (blank table, DECP import), mapped from its
+ * own headers with the same recognition as any user table. Pure.
+ */
+export function ownTableSource(headers: readonly string[]): ContractsSource {
+  const mapping: Partial<Record<RecordField, MappedColumn>> = {};
+  headers.forEach((header, column) => {
+    const field = matchHeader(header)?.field;
+    if (field && (RECORD_FIELDS as readonly string[]).includes(field) && !mapping[field as RecordField]) {
+      mapping[field as RecordField] = { column, header };
+    }
+  });
+  return {
+    sheet: OWNED_SHEETS.contracts,
+    headerRow: 1,
+    firstColumn: 0,
+    lastColumn: headers.length - 1,
+    tableName: TABLE_NAMES.contracts,
     mapping,
   };
 }
