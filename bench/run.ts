@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json]: the project's performance figures. Each section adds its keys to one object;
+ * npm run bench [-- --json] [--only=functions,…]: the project's performance figures. Each section adds its keys to one object;
  * with --json only that object is printed (one line), otherwise a readable table.
  */
 import { join } from "node:path";
@@ -21,7 +21,13 @@ async function main(): Promise<void> {
   const json = process.argv.includes("--json");
   const root = join(__dirname, "..");
   const figures: Figures = {};
+  // --only=functions,cli measures those sections only (for quick iterations).
+  const only = process.argv
+    .find((a) => a.startsWith("--only="))
+    ?.slice("--only=".length)
+    .split(",");
   for (const [name, measure] of SECTIONS) {
+    if (only && !only.includes(name)) continue;
     if (!json) console.error(`… ${name}`);
     Object.assign(figures, await measure(root));
   }

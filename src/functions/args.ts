@@ -4,6 +4,7 @@
  * returns the domain value or throws an ArgumentError with a short French message; the function wrapper
  * turns it into #VALUE! (or #N/A) in the cell.
  */
+import { isoFromExcelSerial } from "../spaser/dates";
 import { parseAmount, parseDate, parseNumber, parsePercent, parseText, parseYesNo } from "../spaser/normalize";
 import { policyFromTable } from "../spaser/policy-table";
 import { DEFAULT_PRESET_ID, getPreset } from "../spaser/presets";
@@ -47,6 +48,8 @@ function singleCell(name: string, value: unknown): unknown {
 }
 
 export function amountArg(name: string, value: unknown): number {
+  // A number cell, the common case, without building a parse result (same answer as parseAmount).
+  if (typeof value === "number" && value >= 0 && value < Infinity) return value === 0 ? 0 : value;
   const result = parseAmount(singleCell(name, value));
   if (result === undefined) return fail(`${name} : montant manquant.`);
   if (!result.ok) return fail(`${name} : ${result.message}`);
@@ -54,6 +57,7 @@ export function amountArg(name: string, value: unknown): number {
 }
 
 export function numberArg(name: string, value: unknown): number {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
   const result = parseNumber(singleCell(name, value));
   if (result === undefined) return fail(`${name} : nombre manquant.`);
   if (!result.ok) return fail(`${name} : ${result.message}`);
@@ -61,11 +65,13 @@ export function numberArg(name: string, value: unknown): number {
 }
 
 export function optionalNumberArg(name: string, value: unknown): number | undefined {
+  if (typeof value === "number") return numberArg(name, value);
   return isOmitted(singleCell(name, value)) ? undefined : numberArg(name, value);
 }
 
 /** A share: 0.5, 50 % (a percent-formatted cell is 0.5 already) or the text "50 %". */
 export function fractionArg(name: string, value: unknown): number {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
   const result = parsePercent(singleCell(name, value));
   if (result === undefined) return fail(`${name} : pourcentage manquant.`);
   if (!result.ok) return fail(`${name} : ${result.message}`);
@@ -73,10 +79,15 @@ export function fractionArg(name: string, value: unknown): number {
 }
 
 export function optionalFractionArg(name: string, value: unknown): number | undefined {
+  if (typeof value === "number") return fractionArg(name, value);
   return isOmitted(singleCell(name, value)) ? undefined : fractionArg(name, value);
 }
 
 export function dateArg(name: string, value: unknown): IsoDate {
+  if (typeof value === "number") {
+    const iso = isoFromExcelSerial(value);
+    if (iso !== undefined) return iso;
+  }
   const result = parseDate(singleCell(name, value));
   if (result === undefined) return fail(`${name} : date manquante.`);
   if (!result.ok) return fail(`${name} : ${result.message}`);
@@ -85,14 +96,28 @@ export function dateArg(name: string, value: unknown): IsoDate {
 
 /** An optional date; omitted means today (like Excel's AUJOURDHUI(), evaluated at calculation). */
 export function dateOrToday(name: string, value: unknown, today: () => IsoDate = todayIso): IsoDate {
+  if (value === null || value === undefined) return today();
   return isOmitted(singleCell(name, value)) ? today() : dateArg(name, value);
 }
 
+let todayText: IsoDate = "";
+let todayFrom = 0;
+let todayUntil = 0;
+
+/**
+ * Today's local date. Written once per day, not per cell: a Date object costs more than most rules; the
+ * clock is still read on every call, so midnight (or a clock set back) gives the new day.
+ */
 export function todayIso(): IsoDate {
-  const now = new Date();
-  const month = String(now.getMonth() + 1).padStart(2, "0");
-  const day = String(now.getDate()).padStart(2, "0");
-  return `${now.getFullYear()}-${month}-${day}`;
+  const now = Date.now();
+  if (now >= todayFrom && now < todayUntil) return todayText;
+  const date = new Date(now);
+  const month = String(date.getMonth() + 1).padStart(2, "0");
+  const day = String(date.getDate()).padStart(2, "0");
+  todayText = `${date.getFullYear()}-${month}-${day}`;
+  todayFrom = new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+  todayUntil = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
+  return todayText;
 }
 
 export function booleanArg(name: string, value: unknown): boolean {
@@ -209,6 +234,8 @@ function aliasIndex<T extends string>(aliases: Readonly<Record<T, readonly strin
   for (const [id, names] of Object.entries(aliases) as [T, readonly string[]][]) {
     for (const name of [foldText(id).replace(/_/g, " "), ...names]) if (!index.has(name)) index.set(name, id);
   }
+  // The ids themselves, as typed in most cells ("collectivite_60m"): found without folding.
+  for (const id of Object.keys(aliases) as T[]) if (!index.has(id)) index.set(id, id);
   return index;
 }
 
@@ -216,7 +243,7 @@ const BUYER_KIND_BY_NAME = aliasIndex(BUYER_KIND_ALIASES);
 const NATURE_BY_NAME = aliasIndex(NATURE_ALIASES);
 
 function lookup<T extends string>(index: ReadonlyMap<string, T>, text: string): T | undefined {
-  return index.get(foldText(text).replace(/_/g, " "));
+  return index.get(text) ?? index.get(foldText(text).replace(/_/g, " "));
 }
 
 export function optionalBuyerKindArg(name: string, value: unknown): BuyerKind | undefined {
@@ -281,14 +308,19 @@ export function policyArg(value: unknown): Policy {
 
 /** Frozen copies of the policies' rules: the domain checks a frozen rules object once, not on every cell. */
 const frozenRules = new WeakMap<Policy, LocalRules>();
+let lastRulesPolicy: Policy | undefined;
+let lastRules: LocalRules | undefined;
 
 /** The local rules of the policy argument (see policyArg), as the rules take them. */
 export function rulesArg(value: unknown): LocalRules {
   const policy = policyArg(value);
+  if (policy === lastRulesPolicy) return lastRules as LocalRules;
   let rules = frozenRules.get(policy);
   if (!rules) {
     rules = Object.freeze({ ...policy.rules });
     frozenRules.set(policy, rules);
   }
+  lastRulesPolicy = policy;
+  lastRules = rules;
   return rules;
 }

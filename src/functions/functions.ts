@@ -18,16 +18,21 @@ import {
   type IndicatorDefinition,
 } from "../spaser/indicators";
 import { targetFor, type Policy } from "../spaser/policy";
-import { advanceAmount, advanceRate } from "../spaser/rules/advance";
-import { insertionHours, insertionStudy, INSERTION_STUDY_LABELS } from "../spaser/rules/insertion";
+import { advanceAmountFigure, advanceRateFigure } from "../spaser/rules/advance";
+import {
+  insertionHours,
+  insertionHoursFigure,
+  insertionStudy,
+  INSERTION_STUDY_LABELS,
+} from "../spaser/rules/insertion";
+import { DEFAULT_LOCAL_RULES } from "../spaser/local-rules";
 import { loiClimatCompliance } from "../spaser/rules/loi-climat";
 import { milestones as milestonesOf } from "../spaser/rules/milestones";
 import { priceRevision, PRICE_REVISION_LABELS } from "../spaser/rules/price-revision";
-import { RESERVATION_ADVICE_LABELS, reservableUnderPolicy, reservationAdvice } from "../spaser/rules/reserve";
+import { RESERVATION_ADVICE_LABELS, reservableFigure, reservationAdvice } from "../spaser/rules/reserve";
 import { potentialFromRow } from "../spaser/scoring";
-import { memoised } from "../spaser/rules/input";
-import { thresholdAt } from "../spaser/thresholds";
-import type { RuleOutcome } from "../spaser/types";
+import { thresholdFigure } from "../spaser/thresholds";
+import type { InputError, RuleOutcome } from "../spaser/types";
 import {
   amountArg,
   ArgumentError,
@@ -72,11 +77,13 @@ function inCell<T>(body: () => T): T {
   return result;
 }
 
-/** thresholdAt, remembered: a column of THRESHOLD cells asks the same few names and dates. */
-const thresholdAtDate = memoised(thresholdAt);
-
 function valueOf<T>(outcome: RuleOutcome<T>): T {
   return outcome.ok ? outcome.value : failWith(outcome);
+}
+
+/** A figure computed without its explanation (the cell shows the value alone), or the rule's refusal. */
+function figureOf<T extends number | boolean>(figure: T | InputError): T {
+  return typeof figure === "object" ? failWith(figure) : figure;
 }
 
 /** "Label : explanation", the form of every text verdict. */
@@ -126,14 +133,14 @@ export function eligibleReserve(
 ): boolean {
   return inCell(() => {
     const category = isOmitted(service_category) ? undefined : serviceCategoryArg(service_category);
-    return valueOf(
-      reservableUnderPolicy({
-        amountHT: amountArg("montant_ht", amount_ht),
-        offerTypes: listArg(offer_types),
-        serviceCategory: category,
-        asOf: dateOrToday("date", as_of),
-        rules: rulesArg(policy),
-      }),
+    return figureOf(
+      reservableFigure(
+        amountArg("montant_ht", amount_ht),
+        listArg(offer_types),
+        category,
+        dateOrToday("date", as_of),
+        rulesArg(policy),
+      ),
     );
   });
 }
@@ -228,6 +235,16 @@ export function insertionHoursCount(
 ): number {
   return inCell(() => {
     const segment = typeof labour_share === "string" && !/\d/.test(labour_share) ? labour_share : undefined;
+    if (segment === undefined) {
+      return figureOf(
+        insertionHoursFigure(
+          amountArg("montant_ht", amount_ht),
+          fractionArg("part_main_oeuvre", labour_share),
+          optionalFractionArg("taux_insertion", insertion_rate) ?? DEFAULT_LOCAL_RULES.defaultInsertionRate,
+          isOmitted(hourly_cost) ? DEFAULT_LOCAL_RULES.defaultHourlyCost : amountArg("cout_horaire", hourly_cost),
+        ),
+      );
+    }
     return valueOf(
       insertionHours({
         amountHT: amountArg("montant_ht", amount_ht),
@@ -263,16 +280,16 @@ export function advanceRateValue(
   policy?: any[][],
 ): number {
   return inCell(() =>
-    valueOf(
-      advanceRate({
-        amountHT: amountArg("montant_ht", amount_ht),
-        durationMonths: numberArg("duree_mois", duration_months),
-        isSme: booleanArg("est_pme", is_sme),
-        employees: optionalNumberArg("effectif", employees),
-        buyerKind: optionalBuyerKindArg("type_acheteur", buyer_kind),
-        asOf: dateOrToday("date", as_of),
-        rules: rulesArg(policy),
-      }),
+    figureOf(
+      advanceRateFigure(
+        amountArg("montant_ht", amount_ht),
+        numberArg("duree_mois", duration_months),
+        booleanArg("est_pme", is_sme),
+        optionalNumberArg("effectif", employees),
+        optionalBuyerKindArg("type_acheteur", buyer_kind),
+        dateOrToday("date", as_of),
+        rulesArg(policy),
+      ),
     ),
   );
 }
@@ -289,13 +306,13 @@ export function advanceRateValue(
  */
 export function advanceAmountValue(amount_ht: any, duration_months: any, rate: any, vat_rate?: any): number {
   return inCell(() =>
-    valueOf(
-      advanceAmount({
-        amountHT: amountArg("montant_ht", amount_ht),
-        durationMonths: numberArg("duree_mois", duration_months),
-        rate: fractionArg("taux", rate),
-        vatRate: optionalFractionArg("taux_tva", vat_rate),
-      }),
+    figureOf(
+      advanceAmountFigure(
+        amountArg("montant_ht", amount_ht),
+        numberArg("duree_mois", duration_months),
+        fractionArg("taux", rate),
+        optionalFractionArg("taux_tva", vat_rate),
+      ),
     ),
   );
 }
@@ -331,8 +348,8 @@ export function priceRevisionText(duration_months: any, raw_material_share?: any
  */
 export function thresholdValue(name: any, as_of?: any): number {
   return inCell(() => {
-    const outcome = thresholdAtDate(textArg("nom", name), dateOrToday("date", as_of));
-    return outcome.ok ? outcome.value : failWith(outcome, outcome.field === "name" ? "#N/A" : "#VALUE!");
+    const figure = thresholdFigure(textArg("nom", name), dateOrToday("date", as_of));
+    return typeof figure === "number" ? figure : failWith(figure, figure.field === "name" ? "#N/A" : "#VALUE!");
   });
 }
 

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decimalComma, euros, frenchDate, oneDecimal, percent } from "./format";
+import { decimalComma, euros, frenchDate, oneDecimal, percent, withoutFloatNoise } from "./format";
 
 describe("euros", () => {
   it("groups thousands the French way, with plain spaces fit for a cell", () => {
@@ -33,6 +34,21 @@ describe("percent", () => {
     expect(percent(23 / 80)).toBe("28,8 %");
     expect(percent(0.0045)).toBe("0,5 %");
     expect(percent(0.7 - 0.35)).toBe("35 %");
+  });
+
+  it("writes any fraction exactly as the noise-free one-decimal rounding does (fast path included)", () => {
+    const reference = (fraction: number) => `${oneDecimal(withoutFloatNoise(fraction * 100))} %`;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ min: -2, max: 2, noNaN: true }),
+          fc.integer({ min: 0, max: 100_000 }).map((n) => n / 10_000), // 0,01 % steps, half tenths included
+          fc.tuple(fc.integer({ min: 0, max: 5_000 }), fc.integer({ min: 1, max: 5_000 })).map(([a, b]) => a / b),
+        ),
+        (fraction) => percent(fraction) === reference(fraction),
+      ),
+      { numRuns: 20_000 },
+    );
   });
 });
 

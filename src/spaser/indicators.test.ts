@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { cellsOfRange, parseYesNo } from "./normalize";
 import {
   computeIndicator,
   contractsMissing,
@@ -149,6 +150,45 @@ describe("rateOfFlags (RATE)", () => {
 
   it("refuses ranges of different sizes", () => {
     expect(rateOfFlags(["Oui", "Non"], ["Oui"]).ok).toBe(false);
+  });
+
+  it("counts a range as Excel hands it (rows of cells, holes included) as the cell parser reads each cell", () => {
+    const cell = fc.oneof(
+      fc.constantFrom("Oui", "Non", "", null, undefined, "X", "non ", "peut-être", true, false, 1, 0, 2, "VRAI"),
+      fc.string({ maxLength: 3 }),
+    );
+    const row = fc.array(cell, { maxLength: 4 }).map((cells) => {
+      const holed = [...cells];
+      if (holed.length > 2) delete holed[1]; // a sparse row: its hole is no cell
+      return holed;
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+        let [yes, denominator, missing] = [0, 0, 0];
+        const invalid: number[] = [];
+        cellsOfRange(rows).forEach((cell, index) => {
+          const flag = parseYesNo(cell);
+          if (flag === undefined) return;
+          if (!flag.ok) {
+            invalid.push(index);
+            missing += 1;
+            return;
+          }
+          denominator += 1;
+          if (flag.value) yes += 1;
+        });
+        const outcome = rateOfFlags(rows);
+        expect(outcome.ok).toBe(true);
+        if (!outcome.ok) return;
+        expect([outcome.value.yes, outcome.value.denominator, outcome.value.missing]).toEqual([
+          yes,
+          denominator,
+          missing,
+        ]);
+        expect(outcome.value.invalid.map((c) => c.index)).toEqual(invalid);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   it("never throws", () => {

@@ -355,14 +355,29 @@ function rateOfAllFlags(flags: readonly unknown[]): RuleOutcome<FlagsRate> {
     return flagsRate(yes, denominator, missing, invalid);
   }
   for (let r = 0; r < flags.length; r++) {
-    if (!(r in flags)) continue; // a sparse array's hole is no cell (as flatMap reads it)
     const row: unknown = flags[r];
+    if (row === undefined && !(r in flags)) continue; // a sparse array's hole is no cell (as flatMap reads it)
     if (!Array.isArray(row)) {
       count(row);
       continue;
     }
     for (let c = 0; c < row.length; c++) {
-      if (c in row) count(row[c]);
+      const cell: unknown = row[c];
+      // The cells of almost every flag column, counted in place; any other goes through count().
+      if (cell === "Oui") {
+        yes += 1;
+        denominator += 1;
+      } else if (cell === "Non") {
+        denominator += 1;
+      } else if (cell === "" || cell === null) {
+        // empty: a blank row of the range
+      } else if (cell === undefined && !(c in row)) {
+        continue; // a hole, not a cell
+      } else {
+        count(cell);
+        continue;
+      }
+      index += 1;
     }
   }
   return flagsRate(yes, denominator, missing, invalid);

@@ -4,7 +4,7 @@
  * Rows marked `confirmed: false` come from the texts as remembered, outside LEGAL-FACTS: the explanation
  * says "à confirmer".
  */
-import type { BuyerKind, ContractNature, IsoDate, RuleOutcome } from "./types";
+import type { BuyerKind, ContractNature, InputError, IsoDate, RuleOutcome } from "./types";
 import { inputError, verdict } from "./types";
 import { euros, frenchDate } from "./format";
 import { foldText } from "./normalize";
@@ -244,17 +244,36 @@ export const THRESHOLD_PERIODS: readonly ThresholdPeriod[] = [
   ...euRows(),
 ];
 
+const NAME_BY_ID: ReadonlyMap<ThresholdId, ThresholdName> = new Map(THRESHOLD_NAMES.map((n) => [n.id, n] as const));
+
 const ID_BY_FOLDED_NAME: ReadonlyMap<string, ThresholdId> = new Map(
   THRESHOLD_NAMES.flatMap((n) => [n.id, ...n.aliasesFr].map((alias) => [foldText(alias), n.id] as const)),
 );
 
+/** The ids as typed ("eu_fs_local"): found without folding. */
+const ID_AS_TYPED: ReadonlyMap<string, ThresholdId> = new Map(THRESHOLD_NAMES.map((n) => [n.id, n.id] as const));
+
 /** Resolve an English id or a French alias ("Seuil européen collectivités") to its id. */
 export function thresholdIdOf(name: unknown): ThresholdId | undefined {
-  return typeof name === "string" ? ID_BY_FOLDED_NAME.get(foldText(name)) : undefined;
+  if (typeof name !== "string") return undefined;
+  return ID_AS_TYPED.get(name) ?? ID_BY_FOLDED_NAME.get(foldText(name));
 }
 
+/** The periods of each threshold, in table order. */
+const PERIODS_BY_ID: ReadonlyMap<ThresholdId, readonly ThresholdPeriod[]> = (() => {
+  const byId = new Map<ThresholdId, ThresholdPeriod[]>();
+  for (const period of THRESHOLD_PERIODS) {
+    const list = byId.get(period.id) ?? [];
+    list.push(period);
+    byId.set(period.id, list);
+  }
+  return byId;
+})();
+
 function periodAt(id: ThresholdId, date: IsoDate): ThresholdPeriod | undefined {
-  return THRESHOLD_PERIODS.find((p) => p.id === id && p.from <= date && (p.to === undefined || date <= p.to));
+  const periods = PERIODS_BY_ID.get(id) ?? [];
+  for (const p of periods) if (p.from <= date && (p.to === undefined || date <= p.to)) return p;
+  return undefined;
 }
 
 function describe(name: ThresholdName, period: ThresholdPeriod, date: IsoDate): string {
@@ -282,9 +301,22 @@ export function thresholdAt(name: string, date: IsoDate): RuleOutcome<number> {
   const day = readDate("date", date);
   if (isInputError(day)) return day;
   const period = periodAt(id, day);
-  const meta = THRESHOLD_NAMES.find((n) => n.id === id);
+  const meta = NAME_BY_ID.get(id);
   if (!period || !meta) return inputError("date", "Aucune valeur connue pour ce seuil à cette date.");
-  return verdict(period.value, describe(meta, period, day), period.basis);
+  return verdict(period.value, () => describe(meta, period, day), period.basis);
+}
+
+/**
+ * thresholdAt's value alone (the SEUIL cells): the same name and date checks, the same value, no
+ * explanation to prepare.
+ */
+export function thresholdFigure(name: string, date: IsoDate): number | InputError {
+  const id = thresholdIdOf(name);
+  const day = id === undefined ? undefined : readDate("date", date);
+  const period = id === undefined || day === undefined || isInputError(day) ? undefined : periodAt(id, day);
+  if (period) return period.value;
+  const outcome = thresholdAt(name, date); // the refusal and its message
+  return outcome.ok ? outcome.value : outcome;
 }
 
 /** Which EU threshold applies to a buyer and a nature (CCP annex 2). */

@@ -3,7 +3,15 @@
  * bonus for small firms (action 17, policy) and their amount (R2191-7).
  */
 import { euThresholdFor, LATEST_EU_PERIOD_START } from "../thresholds";
-import { inputError, verdict, type BuyerKind, type IsoDate, type LocalRules, type RuleOutcome } from "../types";
+import {
+  inputError,
+  verdict,
+  type BuyerKind,
+  type InputError,
+  type IsoDate,
+  type LocalRules,
+  type RuleOutcome,
+} from "../types";
 import { euros, frenchDate, percent } from "../format";
 import {
   isInputError,
@@ -169,6 +177,60 @@ const euThresholdAt = memoised((buyerKind: BuyerKind, nature: "services", date: 
   euThresholdFor(buyerKind, nature, date),
 );
 
+/** The legal minimum rate alone (legalMinimumRate without its words). */
+function legalMinimumRateValue(isSme: boolean, buyerKind: BuyerKind | undefined, rules: LocalRules): number {
+  if (!isSme) return ADVANCE_GENERAL_MIN_RATE;
+  switch (buyerKind) {
+    case "etat":
+      return rules.stateSmeAdvanceMinRate;
+    case "etablissement_etat":
+      return ADVANCE_SME_MIN_RATE_STATE_BODIES;
+    case "collectivite_60m":
+      return ADVANCE_SME_MIN_RATE_LARGE_LOCAL;
+    default:
+      return ADVANCE_GENERAL_MIN_RATE;
+  }
+}
+
+/**
+ * advanceRate's value alone, for arguments already read (the TAUX_AVANCE cells): the same checks in the
+ * same order, the same rate, without the explanation.
+ */
+export function advanceRateFigure(
+  amountHT: number,
+  durationMonths: number,
+  isSme: boolean,
+  employees: number | undefined,
+  buyerKind: BuyerKind | undefined,
+  asOf: IsoDate | undefined,
+  rules: Partial<LocalRules> | undefined,
+): number | InputError {
+  const amount = readAmount("amountHT", amountHT);
+  if (isInputError(amount)) return amount;
+  const duration = readPositive("durationMonths", durationMonths, "La durée en mois");
+  if (isInputError(duration)) return duration;
+  if (typeof isSme !== "boolean") return inputError("isSme", "Indiquez si le titulaire est une PME : VRAI ou FAUX.");
+  const staff = readOptional(employees, (value) => readCount("employees", value, "L'effectif"), undefined);
+  if (isInputError(staff)) return staff;
+  if (isSme && staff !== undefined && staff >= SME_MAX_EMPLOYEES) {
+    return inputError("employees", "Incohérence : une PME compte moins de 250 salariés.");
+  }
+  const buyer = readOptionalBuyerKind("buyerKind", buyerKind);
+  if (isInputError(buyer)) return buyer;
+  const date = readOptionalDate("asOf", asOf);
+  if (isInputError(date)) return date;
+  const checkedRules = readRules(rules);
+  if (isInputError(checkedRules)) return checkedRules;
+  // R2191-3: due above 50 000 € HT and 2 months (judgeRequirement, outside frameworks).
+  if (!(amount > ADVANCE_MIN_AMOUNT_HT && duration > ADVANCE_MIN_DURATION_MONTHS)) return 0;
+  const legal = legalMinimumRateValue(isSme, buyer, checkedRules);
+  const eu = euThresholdAt(buyer ?? "collectivite", "services", date ?? LATEST_EU_PERIOD_START);
+  if (!eu.ok) return eu;
+  const smallFirm = isSme && staff !== undefined && staff < checkedRules.smallFirmMaxEmployees;
+  const bonus = smallFirm && amount < eu.value ? checkedRules.smallFirmAdvanceRate : 0;
+  return Math.max(legal, bonus);
+}
+
 /**
  * The avance rate to grant: 0 when the avance is not due (the SPASER bonus raises an avance, it does not
  * create one; the buyer may still grant one), otherwise the larger of the legal minimum and the SPASER
@@ -267,6 +329,33 @@ export interface AdvanceAmountInput {
 }
 
 /**
+ * The avance amount alone, for numbers already read (the MONTANT_AVANCE cells): the same checks and
+ * rounding as advanceAmount, without its explanation.
+ */
+export function advanceAmountFigure(
+  amountHT: number,
+  durationMonths: number,
+  rate: number,
+  vatRate: number = DEFAULT_VAT_RATE,
+): number | InputError {
+  const amount = readAmount("amountHT", amountHT);
+  if (isInputError(amount)) return amount;
+  const duration = readPositive("durationMonths", durationMonths, "La durée en mois");
+  if (isInputError(duration)) return duration;
+  const checkedRate = readFraction("rate", rate, "Le taux d'avance");
+  if (isInputError(checkedRate)) return checkedRate;
+  const vat = readFraction("vatRate", vatRate, "Le taux de TVA");
+  if (isInputError(vat)) return vat;
+  const amountTTC = amount * (1 + vat);
+  const base = duration > ADVANCE_BASE_MONTHS ? (ADVANCE_BASE_MONTHS * amountTTC) / duration : amountTTC;
+  const avance = Math.round(base * checkedRate * 100) / 100;
+  // Amounts near the float limit overflow once VAT and the 12-month base apply.
+  if (!Number.isFinite(avance))
+    return inputError("amountHT", "Montant hors limites : l'avance ne peut pas être calculée.");
+  return avance;
+}
+
+/**
  * Avance amount (R2191-7): rate × base, the base being the initial amount TTC, or 12 × amount TTC ÷ duration
  * for contracts longer than 12 months. Rounded to the cent.
  */
@@ -286,13 +375,11 @@ export function advanceAmount(input: AdvanceAmountInput): RuleOutcome<number> {
   );
   if (isInputError(vatRate)) return vatRate;
 
+  const amount = advanceAmountFigure(amountHT, duration, rate, vatRate);
+  if (isInputError(amount)) return amount;
   const amountTTC = amountHT * (1 + vatRate);
   const long = duration > ADVANCE_BASE_MONTHS;
   const base = long ? (ADVANCE_BASE_MONTHS * amountTTC) / duration : amountTTC;
-  const amount = Math.round(base * rate * 100) / 100;
-  // Amounts near the float limit overflow once VAT and the 12-month base apply.
-  if (!Number.isFinite(amount))
-    return inputError("amountHT", "Montant hors limites : l'avance ne peut pas être calculée.");
   const baseText = later(() =>
     long
       ? `base de 12 × ${euros(amountTTC)} TTC ÷ ${duration} mois = ${euros(Math.round(base * 100) / 100)}`

@@ -131,39 +131,70 @@ export function readOptionalNature(field: string, value: unknown): ContractNatur
 
 /** Checked frozen rules objects: a frozen object cannot change, so its check holds for good. */
 const checkedFrozenRules = new WeakMap<object, LocalRules | InputError>();
+let lastFrozenRules: unknown = {};
+let lastCheckedRules: LocalRules | InputError | undefined;
 
 /**
  * The organisation's rules, merged over the defaults. The custom functions hand the same frozen rules of
  * a policy to every cell; they are checked once.
  */
 export function readRules(value: unknown): LocalRules | InputError {
+  if (value === lastFrozenRules) return lastCheckedRules as LocalRules | InputError;
   const frozen = typeof value === "object" && value !== null && Object.isFrozen(value);
   if (frozen) {
     const known = checkedFrozenRules.get(value);
-    if (known) return known;
+    if (known) {
+      lastFrozenRules = value;
+      lastCheckedRules = known;
+      return known;
+    }
   }
   const resolved = resolveLocalRules(value);
   const rules = "error" in resolved ? inputError("rules", resolved.error) : resolved;
-  if (frozen) checkedFrozenRules.set(value, rules);
+  if (frozen) {
+    checkedFrozenRules.set(value, rules);
+    // Every cell of a sheet passes the same rules object: one comparison instead of a WeakMap lookup.
+    lastFrozenRules = value;
+    lastCheckedRules = rules;
+  }
   return rules;
 }
 
 /**
  * A pure function of a few primitive arguments over constant tables (thresholds at a date), remembering
- * its recent answers: every row of a sheet asks the same few dates. The memory is bounded.
+ * its recent answers: every row of a sheet asks the same few dates. The memory is bounded. Answers are
+ * kept in one map per argument (no key text to build and hash on every call).
  */
 export function memoised<A extends readonly (string | number | undefined)[], R>(
   fn: (...args: A) => R,
   limit = 1_024,
 ): (...args: A) => R {
-  const answers = new Map<string, R>();
+  let root = new Map<unknown, unknown>();
+  let size = 0;
+  const leafOf = (args: A, create: boolean): Map<unknown, unknown> | undefined => {
+    let node = root;
+    for (let i = 0; i < args.length - 1; i++) {
+      let next = node.get(args[i]) as Map<unknown, unknown> | undefined;
+      if (next === undefined) {
+        if (!create) return undefined;
+        next = new Map();
+        node.set(args[i], next);
+      }
+      node = next;
+    }
+    return node;
+  };
   return (...args: A): R => {
-    const key = args.map(String).join("|");
-    const known = answers.get(key);
-    if (known !== undefined || answers.has(key)) return known as R;
+    const last = args.length === 0 ? undefined : args[args.length - 1];
+    const known = leafOf(args, false);
+    if (known !== undefined && known.has(last)) return known.get(last) as R;
     const answer = fn(...args);
-    if (answers.size >= limit) answers.clear();
-    answers.set(key, answer);
+    if (size >= limit) {
+      root = new Map();
+      size = 0;
+    }
+    (leafOf(args, true) as Map<unknown, unknown>).set(last, answer);
+    size++;
     return answer;
   };
 }

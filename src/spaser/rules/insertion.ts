@@ -11,6 +11,7 @@ import {
   type IsoDate,
   type LocalRules,
   type RuleOutcome,
+  type InputError,
   inputError,
 } from "../types";
 import { euros, frenchDate, percent } from "../format";
@@ -226,6 +227,32 @@ export interface InsertionHoursInput {
 }
 
 /**
+ * The hours alone, for numbers already read (the HEURES_INSERTION cells): the same checks and the same
+ * rounding as insertionHours, without its explanation. amount HT × labour share × rate ÷ hourly cost.
+ */
+export function insertionHoursFigure(
+  amountHT: number,
+  labourShare: number,
+  insertionRate: number,
+  hourlyCost: number,
+): number | InputError {
+  const amount = readAmount("amountHT", amountHT);
+  if (isInputError(amount)) return amount;
+  const share = readFraction("labourShare", labourShare, "La part de main-d'œuvre");
+  if (isInputError(share)) return share;
+  const rate = readFraction("insertionRate", insertionRate, "Le taux d'insertion");
+  if (isInputError(rate)) return rate;
+  const cost = readPositive("hourlyCost", hourlyCost, "Le coût horaire");
+  if (isInputError(cost)) return cost;
+  const hours = Math.round((amount * share * rate) / cost);
+  // A cost of a fraction of a cent (or an absurd amount) overflows: no clause is sized that way.
+  if (!Number.isFinite(hours)) {
+    return inputError("hourlyCost", "Coût horaire trop faible pour dimensionner une clause (en € par heure).");
+  }
+  return hours;
+}
+
+/**
  * Insertion hours to ask for, standard method: amount HT × labour share × insertion rate ÷ loaded hourly
  * cost, rounded to the nearest hour. Shares are fractions (Excel stores 50 % as 0.5): 1.5 is refused.
  */
@@ -269,11 +296,8 @@ export function insertionHours(input: InsertionHoursInput): RuleOutcome<number> 
   );
   if (isInputError(hourlyCost)) return hourlyCost;
 
-  const hours = Math.round((amountHT * labourShare * rate) / hourlyCost);
-  // A cost of a fraction of a cent (or an absurd amount) overflows: no clause is sized that way.
-  if (!Number.isFinite(hours)) {
-    return inputError("hourlyCost", "Coût horaire trop faible pour dimensionner une clause (en € par heure).");
-  }
+  const hours = insertionHoursFigure(amountHT, labourShare, rate, hourlyCost);
+  if (isInputError(hours)) return hours;
   const explanation = later(() => {
     const sentences = [
       `${hours} heures d'insertion : ${euros(amountHT)} HT × ${percent(labourShare)} de main-d'œuvre × ${percent(rate)} d'insertion ÷ ${euros(hourlyCost)}/h.`,

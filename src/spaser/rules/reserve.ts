@@ -19,6 +19,7 @@ import {
 
 export type InclusiveOfferType = "ESS" | "SIAE" | "EA" | "ESAT";
 export const INCLUSIVE_OFFER_TYPES: readonly InclusiveOfferType[] = ["ESS", "SIAE", "EA", "ESAT"];
+const OFFER_TYPE_SET: ReadonlySet<unknown> = new Set(INCLUSIVE_OFFER_TYPES);
 
 /** CCP annex "services sociaux et autres services spécifiques" (the only services an ESS reservation may cover). */
 export type ServiceCategory = "social_specific" | "other";
@@ -39,6 +40,10 @@ function readOfferTypes(field: string, value: unknown): InclusiveOfferType[] | I
   if (!Array.isArray(value)) return inputError(field, "Liste des offres inclusives attendue (ESS, SIAE, EA, ESAT).");
   const types = new Set<InclusiveOfferType>();
   for (const item of value) {
+    if (OFFER_TYPE_SET.has(item)) {
+      types.add(item as InclusiveOfferType); // typed as listed: no trimming or case to fix
+      continue;
+    }
     const type = typeof item === "string" ? item.trim().toUpperCase() : undefined;
     if (!type || !(INCLUSIVE_OFFER_TYPES as readonly string[]).includes(type)) {
       return inputError(
@@ -85,44 +90,49 @@ export function reservationEligibility(input: ReservationEligibilityInput): Rule
   const insertion = offers.includes("SIAE");
   const ess = offers.includes("ESS");
   const basis: string[] = [];
-  const reasons: string[] = [];
-  if (disabled && insertion) {
-    basis.push("CCP L2113-12", "CCP L2113-13", "CCP L2113-14");
-    reasons.push("réservation possible aux EA/ESAT et aux SIAE, ensemble ou séparément (L2113-12 à L2113-14)");
-  } else if (disabled) {
-    basis.push("CCP L2113-12");
-    reasons.push("réservation possible aux entreprises adaptées et ESAT (L2113-12)");
-  } else if (insertion) {
-    basis.push("CCP L2113-13");
-    reasons.push("réservation possible aux structures d'insertion par l'activité économique (L2113-13)");
-  }
+  if (disabled && insertion) basis.push("CCP L2113-12", "CCP L2113-13", "CCP L2113-14");
+  else if (disabled) basis.push("CCP L2113-12");
+  else if (insertion) basis.push("CCP L2113-13");
   const legalBeforeEss = basis.length > 0;
   if (ess) {
-    if (category === "social_specific") {
-      basis.push("CCP L2113-15", "CCP L2113-16");
-      reasons.push(
-        `réservation possible aux entreprises de l'ESS pour ces services sociaux et autres services spécifiques, pour ${rules.essReservationMaxYears} ans au plus (L2113-15, L2113-16)`,
-      );
-    } else if (category === "other") {
-      basis.push("CCP L2113-15");
-      reasons.push(
-        "pas de réservation à l'ESS : elle n'est permise que pour les services sociaux et autres services spécifiques (L2113-15)",
-      );
-    } else {
-      basis.push("CCP L2113-15");
-      reasons.push(
-        "réservation à l'ESS non confirmée : précisez si le marché porte sur des services sociaux et autres services spécifiques, seuls admis (L2113-15)",
-      );
-    }
+    if (category === "social_specific") basis.push("CCP L2113-15", "CCP L2113-16");
+    else basis.push("CCP L2113-15");
   }
   const eligible = legalBeforeEss || (ess && category === "social_specific");
-  if (offers.length === 0) reasons.push("aucune offre inclusive identifiée : pas de réservation possible");
-  if (eligible) {
-    basis.push(R2113_7);
-    reasons.push(
-      "les opérateurs doivent employer au moins 50 % de travailleurs concernés et la réservation est annoncée dans l'avis ou les documents de la consultation (R2113-7)",
-    );
-  }
+  if (eligible) basis.push(R2113_7);
+  // The reasons are words for the explanation only: written when it is read.
+  const reasons = (): string[] => {
+    const list: string[] = [];
+    if (disabled && insertion) {
+      list.push("réservation possible aux EA/ESAT et aux SIAE, ensemble ou séparément (L2113-12 à L2113-14)");
+    } else if (disabled) {
+      list.push("réservation possible aux entreprises adaptées et ESAT (L2113-12)");
+    } else if (insertion) {
+      list.push("réservation possible aux structures d'insertion par l'activité économique (L2113-13)");
+    }
+    if (ess) {
+      if (category === "social_specific") {
+        list.push(
+          `réservation possible aux entreprises de l'ESS pour ces services sociaux et autres services spécifiques, pour ${rules.essReservationMaxYears} ans au plus (L2113-15, L2113-16)`,
+        );
+      } else if (category === "other") {
+        list.push(
+          "pas de réservation à l'ESS : elle n'est permise que pour les services sociaux et autres services spécifiques (L2113-15)",
+        );
+      } else {
+        list.push(
+          "réservation à l'ESS non confirmée : précisez si le marché porte sur des services sociaux et autres services spécifiques, seuls admis (L2113-15)",
+        );
+      }
+    }
+    if (offers.length === 0) list.push("aucune offre inclusive identifiée : pas de réservation possible");
+    if (eligible) {
+      list.push(
+        "les opérateurs doivent employer au moins 50 % de travailleurs concernés et la réservation est annoncée dans l'avis ou les documents de la consultation (R2113-7)",
+      );
+    }
+    return list;
+  };
 
   basis.push("SPASER action 11");
   const explanation = later(() => {
@@ -131,7 +141,7 @@ export function reservationEligibility(input: ReservationEligibilityInput): Rule
         ? `Montant de ${euros(amountHT)} HT inférieur au plafond SPASER de ${euros(rules.reservationCapHT)} HT : le SPASER demande de réserver quand une offre existe (action 11).`
         : `Montant de ${euros(amountHT)} HT au-delà du plafond SPASER de ${euros(rules.reservationCapHT)} HT (action 11), qui est un choix local : la loi ne fixe aucun plafond de montant.`;
     const sentences = [
-      `${eligible ? "Réservation possible" : "Réservation impossible"} : ${reasons.join(" ; ")}.`,
+      `${eligible ? "Réservation possible" : "Réservation impossible"} : ${reasons().join(" ; ")}.`,
       policy,
     ];
     if (amountHT < rules.reservationCapHT)
@@ -141,6 +151,44 @@ export function reservationEligibility(input: ReservationEligibilityInput): Rule
     return sentences.join(" ");
   });
   return verdict(eligible, explanation, basis);
+}
+
+const OFFER_BITS: Readonly<Record<InclusiveOfferType, number>> = { ESS: 1, SIAE: 2, EA: 4, ESAT: 8 };
+
+/**
+ * reservableUnderPolicy's value alone, for arguments already read (the RESERVABLE cells): the same checks,
+ * the same answer, without the explanation.
+ */
+export function reservableFigure(
+  amountHT: number,
+  offerTypes: readonly string[],
+  serviceCategory: ServiceCategory | undefined,
+  asOf: IsoDate | undefined,
+  rules: Partial<LocalRules> | undefined,
+): boolean | InputError {
+  const amount = readAmount("amountHT", amountHT);
+  if (isInputError(amount)) return amount;
+  let offers = 0;
+  for (const item of offerTypes) {
+    const bit = OFFER_TYPE_SET.has(item) ? OFFER_BITS[item as InclusiveOfferType] : 0;
+    if (bit === 0) {
+      const checked = readOfferTypes("offerTypes", offerTypes); // the general reading, and its message
+      if (isInputError(checked)) return checked;
+      for (const type of checked) offers |= OFFER_BITS[type];
+      break;
+    }
+    offers |= bit;
+  }
+  const category = readServiceCategory(serviceCategory);
+  if (isInputError(category)) return category;
+  const date = readOptionalDate("asOf", asOf);
+  if (isInputError(date)) return date;
+  const checkedRules = readRules(rules);
+  if (isInputError(checkedRules)) return checkedRules;
+  const legal =
+    (offers & (OFFER_BITS.EA | OFFER_BITS.ESAT | OFFER_BITS.SIAE)) !== 0 ||
+    ((offers & OFFER_BITS.ESS) !== 0 && category === "social_specific");
+  return legal && amount < checkedRules.reservationCapHT;
 }
 
 /**

@@ -1,0 +1,160 @@
+/**
+ * The custom functions compute some values with a rule's figure (the value without its explanation). A
+ * figure must give exactly what the full rule gives: the same value, or a refusal with the same message.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_LOCAL_RULES } from "../local-rules";
+import type { InputError, RuleOutcome } from "../types";
+import { advanceAmount, advanceAmountFigure, advanceRate, advanceRateFigure } from "./advance";
+import { insertionHours, insertionHoursFigure } from "./insertion";
+import { thresholdAt, thresholdFigure } from "../thresholds";
+import { reservableFigure, reservableUnderPolicy, type ServiceCategory } from "./reserve";
+
+function sameAnswer<T>(figure: T | InputError, outcome: RuleOutcome<T>): void {
+  if (outcome.ok) expect(figure).toBe(outcome.value);
+  else expect(figure).toEqual({ ok: false, field: outcome.field, message: outcome.message });
+}
+
+const amount = fc.oneof(
+  fc.double({ min: -1e6, max: 1e7, noNaN: true }),
+  fc.constantFrom(0, 89_999.99, 90_000, 1e308, Infinity, Number.NaN),
+);
+const fraction = fc.oneof(fc.double({ min: -0.5, max: 1.5, noNaN: true }), fc.constantFrom(0, 1, Number.NaN));
+const RUNS = { numRuns: 3_000 };
+
+describe("rule figures answer as their rules do", () => {
+  it("insertion hours: value or refusal, for any numbers", () => {
+    fc.assert(
+      fc.property(
+        amount,
+        fraction,
+        fraction,
+        fc.double({ min: -10, max: 100, noNaN: true }),
+        (a, share, rate, cost) => {
+          sameAnswer(
+            insertionHoursFigure(a, share, rate, cost),
+            insertionHours({ amountHT: a, labourShare: share, insertionRate: rate, hourlyCost: cost }),
+          );
+        },
+      ),
+      RUNS,
+    );
+    // The worked example of the method: 1 000 000 € × 50 % × 5 % ÷ 30 €/h = 833 h.
+    expect(
+      insertionHoursFigure(
+        1_000_000,
+        0.5,
+        DEFAULT_LOCAL_RULES.defaultInsertionRate,
+        DEFAULT_LOCAL_RULES.defaultHourlyCost,
+      ),
+    ).toBe(833);
+  });
+
+  it("avance amount: value or refusal, for any numbers", () => {
+    fc.assert(
+      fc.property(amount, fc.double({ min: -5, max: 60, noNaN: true }), fraction, fraction, (a, months, rate, vat) => {
+        sameAnswer(
+          advanceAmountFigure(a, months, rate, vat),
+          advanceAmount({ amountHT: a, durationMonths: months, rate, vatRate: vat }),
+        );
+      }),
+      RUNS,
+    );
+    expect(advanceAmountFigure(120_000, 24, 0.05)).toBe(3_600); // 12 × 144 000 ÷ 24 × 5 %
+  });
+
+  it("reservable under the policy: value or refusal, for any offers, category, date and cap", () => {
+    const offers = fc.array(fc.constantFrom("ESS", "SIAE", "EA", "ESAT", " siae ", "esat", "ONG", ""), {
+      maxLength: 4,
+    });
+    const category = fc.constantFrom<ServiceCategory | undefined>("social_specific", "other", undefined);
+    const date = fc.constantFrom(undefined, "2026-09-01", "2018-12-31", "2026-02-30");
+    const rules = fc.constantFrom(undefined, Object.freeze({ ...DEFAULT_LOCAL_RULES, reservationCapHT: 40_000 }));
+    fc.assert(
+      fc.property(amount, offers, category, date, rules, (a, types, cat, asOf, local) => {
+        sameAnswer(
+          reservableFigure(a, types, cat, asOf, local),
+          reservableUnderPolicy({ amountHT: a, offerTypes: types, serviceCategory: cat, asOf, rules: local }),
+        );
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("threshold figure", () => {
+  it("answers as thresholdAt for any name (id, French alias, unknown) and date", () => {
+    const names = fc.constantFrom(
+      "eu_fs_local",
+      "Seuil européen collectivités",
+      "dispense_fs",
+      "EU_FS_LOCAL",
+      "nope",
+      "",
+    );
+    const dates = fc.oneof(
+      fc
+        .integer({ min: 2017, max: 2031 })
+        .chain((y) => fc.integer({ min: 1, max: 12 }).map((m) => `${y}-${String(m).padStart(2, "0")}-01`)),
+      fc.constantFrom("2026-02-30", "01/09/2026", "2026-03-31", "2026-04-01"),
+    );
+    fc.assert(
+      fc.property(names, dates, (name, date) => sameAnswer(thresholdFigure(name, date), thresholdAt(name, date))),
+      RUNS,
+    );
+    expect(thresholdFigure("eu_fs_local", "2026-09-01")).toBe(216_000);
+    expect(thresholdFigure("eu_fs_local", "2025-12-31")).toBe(221_000);
+  });
+});
+
+describe("avance rate figure", () => {
+  it("answers as advanceRate for any amount, duration, firm, buyer, date and rules", () => {
+    const buyers = fc.constantFrom(
+      undefined,
+      "etat",
+      "etablissement_etat",
+      "collectivite",
+      "collectivite_60m",
+      "entite_adjudicatrice",
+      "defense",
+      "autre",
+      "mairie",
+    );
+    const employees = fc.oneof(fc.constant(undefined), fc.integer({ min: -1, max: 300 }), fc.constant(12.5));
+    const dates = fc.constantFrom(undefined, "2025-06-01", "2026-09-01", "2018-01-01", "2026-13-01");
+    const rules = fc.constantFrom(
+      undefined,
+      Object.freeze({ ...DEFAULT_LOCAL_RULES, smallFirmAdvanceRate: 0.2, stateSmeAdvanceMinRate: 0.3 }),
+    );
+    const sme = fc.oneof(fc.boolean(), fc.constant("oui" as unknown as boolean));
+    fc.assert(
+      fc.property(
+        amount,
+        fc.double({ min: -1, max: 40, noNaN: true }),
+        sme,
+        employees,
+        buyers,
+        dates,
+        rules,
+        (a, months, isSme, staff, buyer, asOf, local) => {
+          sameAnswer(
+            advanceRateFigure(a, months, isSme, staff, buyer as never, asOf, local),
+            advanceRate({
+              amountHT: a,
+              durationMonths: months,
+              isSme,
+              employees: staff,
+              buyerKind: buyer as never,
+              asOf,
+              rules: local,
+            }),
+          );
+        },
+      ),
+      RUNS,
+    );
+    // SPASER action 17: a firm of 20 on a 100 000 € contract of a local authority gets 30 %, not the legal 5 %.
+    expect(advanceRateFigure(100_000, 6, true, 20, "collectivite", "2026-09-01", undefined)).toBe(0.3);
+  });
+});
