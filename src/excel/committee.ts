@@ -285,7 +285,7 @@ export function committeeHeaderRows(
   ];
 }
 
-/** Page setup of a worksheet when the host has one (Excel does; the simulator does not). */
+/** Page setup of a worksheet when the host has one (ExcelApi 1.9; the simulator has it too). */
 function pageLayoutOf(sheet: Excel.Worksheet): Excel.PageLayout | undefined {
   return (sheet as unknown as { pageLayout?: Excel.PageLayout }).pageLayout ?? undefined;
 }
@@ -366,11 +366,17 @@ export async function buildCommitteeInContext(
   column(COMMITTEE_LAYOUT.realised).dataValidation.rule = {
     list: { inCellDropDown: true, source: REALISED_OPTIONS.join(",") },
   };
+  column(2).format.wrapText = true;
   column(8).format.wrapText = true;
   column(COMMITTEE_LAYOUT.comment).format.wrapText = true;
   sheet.getRange(rectAddress(1, 2, 1, 2)).format.columnWidth = 260;
   sheet.getRange(rectAddress(1, 8, 1, 8)).format.columnWidth = 380;
   sheet.getRange(rectAddress(1, COMMITTEE_LAYOUT.comment, 1, COMMITTEE_LAYOUT.comment)).format.columnWidth = 200;
+  sheet.getRange(rectAddress(1, 1, 1, 1)).format.columnWidth = 95; // the contract key, whole
+  sheet.getRange(rectAddress(1, 3, 1, 3)).format.columnWidth = 80; // 12 345 678 € in full
+  sheet.getRange(rectAddress(1, 4, 1, 4)).format.columnWidth = 70; // dd/mm/yyyy, never « ### » on paper
+  // Wrapped objects and actions need their rows heightened, or the printed lines overlap.
+  sheet.getRange(rectAddress(COMMITTEE_LAYOUT.headerRow, 0, lastRow, lastColumn)).format.autofitRows();
   sheet.freezePanes.freezeRows(COMMITTEE_LAYOUT.headerRow);
   await context.sync();
 

@@ -144,7 +144,7 @@ function blockOf(range: LoadedRange | undefined): SheetBlock | "empty" | undefin
   return { ...rect, values: range.values, formulas: range.formulas };
 }
 
-/** Charts collection of a worksheet, when the host has one (Excel does; the simulator does not). */
+/** Charts collection of a worksheet, when the host has one (Excel does, and so does the simulator). */
 export function chartsOf(sheet: Excel.Worksheet): Excel.ChartCollection | undefined {
   const charts = (sheet as unknown as { charts?: Excel.ChartCollection }).charts;
   return charts ?? undefined;

@@ -53,6 +53,8 @@ export const DASHBOARD_LAYOUT = {
 export const DEPLOYMENT_FIRST_ROW = DASHBOARD_LAYOUT.firstIndicatorRow + DASHBOARD_LAYOUT.indicatorRows + 1;
 export const DASHBOARD_CHART_NAME = "SPASER_Realise_Cible";
 export const NOT_MAPPED = "Colonne non renseignée";
+/** What the « Réalisé » cell of an indicator without its column says (short: the column is narrow). */
+export const NOT_MEASURED = "n.d.";
 
 const GAP_GREEN = { fill: "#C6EFCE", font: "#006100" };
 const GAP_RED = { fill: "#FFC7CE", font: "#9C0006" };
@@ -103,12 +105,12 @@ export function indicatorRow(
     const label = `${NOT_MAPPED} («\u00a0${RECORD_FIELD_LABELS[def.flag]}\u00a0»)`;
     return [
       def.labelFr,
-      label,
+      NOT_MEASURED,
       target,
       "",
       "",
       def.id,
-      NOT_MAPPED,
+      label,
       "Associez la colonne dans la correspondance pour mesurer cet indicateur.",
     ];
   }
@@ -207,7 +209,7 @@ function frenchDate(iso: IsoDate): string {
 
 /**
  * Builds or refreshes SPASER Tableau de bord. Syncs: 2 (read) + 1 (write) — the same for 20 or 20 000
- * contracts. The chart is added where the host has charts (Excel); the simulator has none.
+ * contracts. The chart is added where the host has charts (Excel, and the simulator).
  */
 export async function buildDashboardInContext(
   context: Excel.RequestContext,
@@ -296,6 +298,7 @@ export async function buildDashboardInContext(
     header.format.fill.color = "#DDEBF7";
   }
   sheet.getRange(rectAddress(1, 0, 1, 0)).format.columnWidth = 330;
+  sheet.getRange(rectAddress(1, 1, 1, 5)).format.columnWidth = 80; // Réalisé … Identifiant, headers readable
   sheet.getRange(rectAddress(1, 6, 1, 7)).format.columnWidth = 220;
   sheet.freezePanes.freezeRows(DASHBOARD_LAYOUT.headerRow);
 

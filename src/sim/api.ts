@@ -13,7 +13,22 @@ import {
   formatRect,
   parseAddress,
 } from "./address";
+import { type SimChart, checkChartType, defaultAnchor, resolveSeriesBy } from "./charts";
 import { SimError } from "./errors";
+import {
+  type HeaderSection,
+  type PageZoom,
+  columnSpan,
+  joinHeader,
+  readPrintTitles,
+  readZoom,
+  rowSpan,
+  splitHeader,
+  wholeColumns,
+  wholeRows,
+  writePrintTitles,
+  writeZoom,
+} from "./page-layout";
 import {
   type OfficeCellValue,
   type SelectionChangedArgs,
@@ -446,6 +461,19 @@ export class Worksheet extends ClientObject<XWorksheet> {
   get freezePanes(): WorksheetFreezePanes {
     return new WorksheetFreezePanes(this);
   }
+  private _charts: ChartCollection | undefined;
+  /** The sheet's charts (one proxy per worksheet proxy, so a load on it is read back on it). */
+  get charts(): ChartCollection {
+    if (!this._charts) {
+      this._charts = new ChartCollection(this._ctx, this);
+      this._charts._entity = this._ctx.host;
+    }
+    return this._charts;
+  }
+  private _pageLayout: PageLayout | undefined;
+  get pageLayout(): PageLayout {
+    return (this._pageLayout ??= new PageLayout(this._ctx, this));
+  }
 
   getRange(address?: string): Range {
     return this._child(new Range(this._ctx), { method: "getRange", address }, (ws) => {
@@ -499,6 +527,7 @@ export class Worksheet extends ClientObject<XWorksheet> {
         throw new SimError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
       host.names.splice(0, host.names.length, ...host.names.filter((n) => n.scopeSheet !== ws.name));
+      host.forgetSheetCharts(ws);
       host.excel.removeWorksheet(ws.id);
     });
   }
@@ -916,6 +945,7 @@ function writeCell(host: SimWorkbook, sheet: XWorksheet, cell: Cell, v: OfficeCe
 const pointsToCharacters = (points: number) => Math.max(0, (points / 0.75 - 5) / 7);
 const charactersToPoints = (chars: number) => (chars * 7 + 5) * 0.75;
 const DEFAULT_COLUMN_WIDTH_CHARS = 8.43;
+const LINE_HEIGHT_POINTS = 15;
 
 const toArgb = (color: string) => {
   const hex = color.replace(/^#/, "").toUpperCase();
@@ -1011,8 +1041,23 @@ export class RangeFormat extends ClientObject<RangeRef> {
       }
     });
   }
+  /** Like Excel: each row as tall as its tallest wrapped cell (≈ one 15 pt line per column width of text). */
   autofitRows(): void {
-    this._write({ method: "autofitRows" }, () => undefined);
+    this._write({ method: "autofitRows" }, ({ sheet, rect }) => {
+      for (let r = 0; r < rect.rowCount; r++) {
+        const row = sheet.findRow(rect.row + r + 1);
+        if (!row) continue;
+        let lines = 1;
+        row.eachCell((cell, columnNumber) => {
+          const text = displayText(cell);
+          if (text === "" || cell.alignment?.wrapText !== true) return;
+          const width = Math.max(1, Math.floor(sheet.getColumn(columnNumber).width ?? DEFAULT_COLUMN_WIDTH_CHARS));
+          const needed = text.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / width)), 0);
+          lines = Math.max(lines, needed);
+        });
+        row.height = lines * LINE_HEIGHT_POINTS;
+      }
+    });
   }
 }
 
@@ -1789,6 +1834,393 @@ function isRangeReference(text: string): boolean {
     return parseAddress(text).sheet !== undefined;
   } catch {
     return false;
+  }
+}
+
+// ── charts ───────────────────────────────────────────────────────────────────────────────────
+/** A sub-object whose entity is its parent's (chart.title, worksheet.pageLayout, headersFooters…). */
+abstract class PartOf<E> extends ClientObject<E> {
+  constructor(
+    ctx: RequestContext,
+    protected readonly parent: ClientObject<E>,
+  ) {
+    super(ctx);
+  }
+  override _resolve(): E {
+    return this.parent._resolve();
+  }
+  override _loadNow(props: readonly string[] | undefined): Record<string, unknown> {
+    this._isNull = this.parent._isNull;
+    return super._loadNow(props);
+  }
+  override _write(payload: unknown, apply: (entity: E) => void): void {
+    this._ctx.enqueue(payload, () => {
+      apply(this.parent._resolve());
+      return undefined;
+    });
+  }
+}
+
+/** `worksheet.charts`: items in the order they were added, found by name (the first of that name). */
+export class ChartCollection extends Collection<Chart, SimChart> {
+  constructor(
+    ctx: RequestContext,
+    private readonly sheet: Worksheet,
+  ) {
+    super(ctx);
+  }
+  protected _itemEntities(wb: SimWorkbook): SimChart[] {
+    return wb.chartsOn(this.sheet._resolve());
+  }
+  protected _newItem(): Chart {
+    return new Chart(this._ctx);
+  }
+  get count(): number {
+    return this._read("count") as number;
+  }
+  override _loadNow(props: readonly string[] | undefined): Record<string, unknown> {
+    const wantsCount = props === undefined || props.includes("count");
+    const rest = props?.filter((p) => p !== "count");
+    const snapshot = rest === undefined || rest.length > 0 ? super._loadNow(rest) : {};
+    if (wantsCount) {
+      const count = this._itemEntities(this._resolve()).length;
+      this._loaded.set("count", count);
+      snapshot.count = count;
+    }
+    this._loaded.set("isNullObject", false);
+    return snapshot;
+  }
+  private find(wb: SimWorkbook, name: string): SimChart | undefined {
+    const lower = name.toLowerCase();
+    return this._itemEntities(wb).find((c) => c.name.toLowerCase() === lower);
+  }
+  getItem(name: string): Chart {
+    return this._child(new Chart(this._ctx), { method: "charts.getItem", name }, (wb) => {
+      const found = this.find(wb, name);
+      if (!found)
+        throw new SimError(
+          "ItemNotFound",
+          `The requested resource doesn't exist. (chart '${name}')`,
+          "ChartCollection.getItem",
+        );
+      return found;
+    });
+  }
+  getItemOrNullObject(name: string): Chart {
+    return this._child(
+      new Chart(this._ctx),
+      { method: "charts.getItemOrNullObject", name },
+      (wb) => this.find(wb, name) ?? null,
+    );
+  }
+  getItemAt(index: number): Chart {
+    return this._child(new Chart(this._ctx), { method: "charts.getItemAt", index }, (wb) => {
+      const found = this._itemEntities(wb)[index];
+      if (!found) throw new SimError("ItemNotFound", `No chart at index ${index}.`, "ChartCollection.getItemAt");
+      return found;
+    });
+  }
+  /** Adds a chart of `sourceData` (see charts.ts for how series are read), right of the data until setPosition. */
+  add(type: Excel.ChartType | string, sourceData: Range, seriesBy?: Excel.ChartSeriesBy | string): Chart {
+    return this._child(new Chart(this._ctx), { method: "charts.add", type, seriesBy }, (wb) => {
+      checkChartType(type);
+      const ws = this.sheet._resolve();
+      const { sheet, rect } = sourceData._resolve();
+      const taken = new Set(wb.chartsOn(ws).map((c) => c.name.toLowerCase()));
+      let n = taken.size + 1;
+      while (taken.has(`graphique ${n}`)) n++;
+      const chart: SimChart = {
+        id: wb.nextChartId(),
+        sheet: ws,
+        name: `Graphique ${n}`,
+        chartType: type,
+        source: { sheet, rect, seriesBy: resolveSeriesBy(rect, seriesBy) },
+        title: undefined,
+        anchor: defaultAnchor(rect),
+      };
+      wb.charts.push(chart);
+      return chart;
+    });
+  }
+}
+
+export class Chart extends ClientObject<SimChart> {
+  protected readonly _scalarNames = ["name", "id", "chartType"] as const;
+  private _title: ChartTitle | undefined;
+
+  override _resolve(): SimChart {
+    const chart = super._resolve();
+    if (!this._ctx.host.charts.includes(chart))
+      throw new SimError("ItemNotFound", "The requested resource doesn't exist. (deleted chart)");
+    return chart;
+  }
+  get name(): string {
+    return this._read("name") as string;
+  }
+  set name(value: string) {
+    this._write({ set: "chart.name", value }, (c) => {
+      if (typeof value !== "string" || value.trim() === "")
+        throw new SimError("InvalidArgument", "A chart name cannot be empty.");
+      c.name = value;
+    });
+  }
+  get id(): string {
+    return this._read("id") as string;
+  }
+  get chartType(): string {
+    return this._read("chartType") as string;
+  }
+  get title(): ChartTitle {
+    return (this._title ??= new ChartTitle(this._ctx, this));
+  }
+  get worksheet(): Worksheet {
+    return this._child(new Worksheet(this._ctx), { get: "chart.worksheet" }, (c) => c.sheet);
+  }
+  protected _compute(prop: string, c: SimChart): unknown {
+    switch (prop) {
+      case "name":
+        return c.name;
+      case "id":
+        return c.id;
+      case "chartType":
+        return c.chartType;
+    }
+    return undefined;
+  }
+  /** Office: the chart's top-left goes to the start cell; with an end cell, it covers it, else it keeps its size. */
+  setPosition(startCell: Range | string, endCell?: Range | string): void {
+    const text = (cell: Range | string | undefined) =>
+      typeof cell === "string" || cell === undefined ? cell : "range";
+    this._write({ method: "chart.setPosition", startCell: text(startCell), endCell: text(endCell) }, (c) => {
+      const rectOf = (cell: Range | string): CellRect => {
+        if (typeof cell !== "string") {
+          const ref = cell._resolve();
+          if (ref.sheet !== c.sheet) throw new SimError("InvalidArgument", "The cell is on another worksheet.");
+          return ref.rect;
+        }
+        const parsed = parseAddress(cell);
+        if (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== c.sheet.name.toLowerCase())
+          throw new SimError("InvalidArgument", `The address '${cell}' refers to another worksheet.`);
+        return parsed.rect;
+      };
+      const start = rectOf(startCell);
+      const from = { row: start.row, column: start.column };
+      if (endCell === undefined) {
+        const { from: was, to } = c.anchor;
+        c.anchor = {
+          from,
+          to: { row: from.row + to.row - was.row, column: from.column + to.column - was.column },
+        };
+        return;
+      }
+      const end = rectOf(endCell);
+      const to = { row: end.row + end.rowCount - 1, column: end.column + end.columnCount - 1 };
+      if (to.row < from.row || to.column < from.column)
+        throw new SimError("InvalidArgument", "The end cell is above or left of the start cell.");
+      c.anchor = { from, to };
+    });
+  }
+  delete(): void {
+    this._write({ method: "chart.delete" }, (c) => this._ctx.host.deleteChart(c));
+  }
+}
+
+export class ChartTitle extends PartOf<SimChart> {
+  protected readonly _scalarNames = ["text", "visible"] as const;
+  get text(): string {
+    return this._read("text") as string;
+  }
+  set text(value: string) {
+    this._write({ set: "chart.title.text", value }, (c) => {
+      c.title = String(value);
+    });
+  }
+  get visible(): boolean {
+    return this._read("visible") as boolean;
+  }
+  protected _compute(prop: string, c: SimChart): unknown {
+    return prop === "text" ? (c.title ?? "") : (c.title ?? "") !== "";
+  }
+}
+
+// ── page layout ──────────────────────────────────────────────────────────────────────────────
+/** `worksheet.pageLayout`: orientation, zoom (scale or fit to pages), headers and footers, print titles. */
+export class PageLayout extends PartOf<XWorksheet> {
+  protected readonly _scalarNames = ["orientation", "zoom"] as const;
+  private _headersFooters: HeaderFooterGroup | undefined;
+
+  get orientation(): "Portrait" | "Landscape" {
+    return this._read("orientation") as "Portrait";
+  }
+  set orientation(value: Excel.PageOrientation | "Portrait" | "Landscape") {
+    this._write({ set: "pageLayout.orientation", value }, (ws) => {
+      if (value !== "Portrait" && value !== "Landscape")
+        throw new SimError("InvalidArgument", `Invalid orientation '${String(value)}'.`);
+      ws.pageSetup.orientation = value === "Landscape" ? "landscape" : "portrait";
+    });
+  }
+  get zoom(): PageZoom {
+    return this._read("zoom") as PageZoom;
+  }
+  set zoom(value: PageZoom) {
+    this._write({ set: "pageLayout.zoom", value }, (ws) => writeZoom(ws, value));
+  }
+  get headersFooters(): HeaderFooterGroup {
+    return (this._headersFooters ??= new HeaderFooterGroup(this._ctx, this));
+  }
+  protected _compute(prop: string, ws: XWorksheet): unknown {
+    if (prop === "orientation") return ws.pageSetup.orientation === "landscape" ? "Landscape" : "Portrait";
+    if (prop === "zoom") return readZoom(ws);
+    return undefined;
+  }
+  private _titles(method: string, part: "rows" | "columns", target: Range | string): void {
+    this._write({ method, target: typeof target === "string" ? target : "range" }, (ws) => {
+      let rect: CellRect;
+      if (typeof target === "string") {
+        const parsed = parseAddress(target);
+        if (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== ws.name.toLowerCase())
+          throw new SimError("InvalidArgument", `The address '${target}' refers to another worksheet.`);
+        rect = parsed.rect;
+      } else {
+        const ref = target._resolve();
+        if (ref.sheet !== ws) throw new SimError("InvalidArgument", "The range is on another worksheet.");
+        rect = ref.rect;
+      }
+      writePrintTitles(this._ctx.host.names, ws.name, part, part === "rows" ? rowSpan(rect) : columnSpan(rect));
+    });
+  }
+  /** Rows repeated at the top of each printed page (the sheet-local name _xlnm.Print_Titles). */
+  setPrintTitleRows(printTitleRows: Range | string): void {
+    this._titles("pageLayout.setPrintTitleRows", "rows", printTitleRows);
+  }
+  setPrintTitleColumns(printTitleColumns: Range | string): void {
+    this._titles("pageLayout.setPrintTitleColumns", "columns", printTitleColumns);
+  }
+  getPrintTitleRowsOrNullObject(): Range {
+    return this._child(new Range(this._ctx), { method: "pageLayout.getPrintTitleRowsOrNullObject" }, (ws) => {
+      const rows = readPrintTitles(this._ctx.host.names, ws.name).rows;
+      return rows ? { sheet: ws, rect: wholeRows(rows) } : null;
+    });
+  }
+  getPrintTitleColumnsOrNullObject(): Range {
+    return this._child(new Range(this._ctx), { method: "pageLayout.getPrintTitleColumnsOrNullObject" }, (ws) => {
+      const columns = readPrintTitles(this._ctx.host.names, ws.name).columns;
+      return columns ? { sheet: ws, rect: wholeColumns(columns) } : null;
+    });
+  }
+}
+
+type HeaderFooterKind = "odd" | "even" | "first";
+
+export class HeaderFooterGroup extends PartOf<XWorksheet> {
+  protected readonly _scalarNames = ["state"] as const;
+  private readonly _parts = new Map<string, HeaderFooter>();
+  private _part(key: string, kind: HeaderFooterKind): HeaderFooter {
+    let part = this._parts.get(key);
+    if (!part) this._parts.set(key, (part = new HeaderFooter(this._ctx, this, kind)));
+    return part;
+  }
+  /** Every page when the state is Default (the OOXML odd-page header and footer). */
+  get defaultForAllPages(): HeaderFooter {
+    return this._part("defaultForAllPages", "odd");
+  }
+  get oddPages(): HeaderFooter {
+    return this._part("oddPages", "odd");
+  }
+  get evenPages(): HeaderFooter {
+    return this._part("evenPages", "even");
+  }
+  get firstPage(): HeaderFooter {
+    return this._part("firstPage", "first");
+  }
+  get state(): string {
+    return this._read("state") as string;
+  }
+  protected _compute(_prop: string, ws: XWorksheet): unknown {
+    const first = ws.headerFooter?.differentFirst === true;
+    const oddEven = ws.headerFooter?.differentOddEven === true;
+    return first ? (oddEven ? "FirstOddAndEven" : "FirstAndDefault") : oddEven ? "OddAndEven" : "Default";
+  }
+}
+
+const HEADER_PROPS = [
+  "leftHeader",
+  "centerHeader",
+  "rightHeader",
+  "leftFooter",
+  "centerFooter",
+  "rightFooter",
+] as const;
+type HeaderProp = (typeof HEADER_PROPS)[number];
+
+/** One set of headers and footers, three sections each, in Office's codes (&P, &D…) as the file stores them. */
+export class HeaderFooter extends PartOf<XWorksheet> {
+  protected readonly _scalarNames = HEADER_PROPS;
+  constructor(
+    ctx: RequestContext,
+    parent: ClientObject<XWorksheet>,
+    private readonly kind: HeaderFooterKind,
+  ) {
+    super(ctx, parent);
+  }
+  private static where(prop: HeaderProp): { section: HeaderSection; footer: boolean } {
+    const footer = prop.endsWith("Footer");
+    return { section: prop.slice(0, -"Header".length) as HeaderSection, footer }; // same length as "Footer"
+  }
+  private _key(
+    footer: boolean,
+  ): "oddHeader" | "oddFooter" | "evenHeader" | "evenFooter" | "firstHeader" | "firstFooter" {
+    return `${this.kind}${footer ? "Footer" : "Header"}`;
+  }
+  private _set(prop: HeaderProp, value: string): void {
+    this._write({ set: `headerFooter.${prop}`, kind: this.kind, value }, (ws) => {
+      if (typeof value !== "string") throw new SimError("InvalidArgument", `${prop} expects a text.`);
+      const { section, footer } = HeaderFooter.where(prop);
+      const key = this._key(footer);
+      const sections = splitHeader(ws.headerFooter[key]);
+      sections[section] = value;
+      (ws.headerFooter as unknown as Record<string, string | undefined>)[key] = joinHeader(sections);
+    });
+  }
+  protected _compute(prop: string, ws: XWorksheet): unknown {
+    const { section, footer } = HeaderFooter.where(prop as HeaderProp);
+    return splitHeader(ws.headerFooter?.[this._key(footer)])[section];
+  }
+  get leftHeader(): string {
+    return this._read("leftHeader") as string;
+  }
+  set leftHeader(value: string) {
+    this._set("leftHeader", value);
+  }
+  get centerHeader(): string {
+    return this._read("centerHeader") as string;
+  }
+  set centerHeader(value: string) {
+    this._set("centerHeader", value);
+  }
+  get rightHeader(): string {
+    return this._read("rightHeader") as string;
+  }
+  set rightHeader(value: string) {
+    this._set("rightHeader", value);
+  }
+  get leftFooter(): string {
+    return this._read("leftFooter") as string;
+  }
+  set leftFooter(value: string) {
+    this._set("leftFooter", value);
+  }
+  get centerFooter(): string {
+    return this._read("centerFooter") as string;
+  }
+  set centerFooter(value: string) {
+    this._set("centerFooter", value);
+  }
+  get rightFooter(): string {
+    return this._read("rightFooter") as string;
+  }
+  set rightFooter(value: string) {
+    this._set("rightFooter", value);
   }
 }
 

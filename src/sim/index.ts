@@ -21,8 +21,11 @@
  * Host hooks on `SimWorkbook`: `setFormulaEvaluator(fn)` (formulas written through the API are
  * evaluated by it; `recalculate()` re-runs it on every formula), `select(address, sheet?)` to
  * fire `context.workbook.onSelectionChanged` handlers (the workbench grid).
+ * Charts (`worksheet.charts`: add, getItem, delete, name, title, setPosition; charts.ts) and page layout
+ * (`worksheet.pageLayout`: orientation, zoom, headers and footers, print titles; page-layout.ts) are
+ * simulated and written to the saved file; a chart's series reference its source cells.
  * Not simulated: recalculation of Excel's own functions (cached results stay), inserting/deleting
- * cells, charts through the API, `load` with the object form beyond `{ select }`.
+ * cells, chart series/axes/formatting through the API, `load` with the object form beyond `{ select }`.
  */
 import { run } from "./api";
 
@@ -36,8 +39,12 @@ export {
   Worksheet,
   Table,
   NamedItem,
+  Chart,
+  ChartCollection,
+  PageLayout,
   lastContextStats,
 } from "./api";
+export { type SimChart, type ChartAnchor, SIMULATED_CHART_TYPES } from "./charts";
 export {
   type CellRect,
   type ParsedAddress,

@@ -7,6 +7,7 @@
 import type { Cell, Worksheet as XWorksheet, Table as XTable, Workbook as XWorkbook } from "@cj-tech-master/excelts";
 import { dateToExcel, getCellDisplayText } from "@cj-tech-master/excelts";
 import { type CellRect, formatAddress, parseAddress } from "./address";
+import { type SimChart, drawingPartsOf } from "./charts";
 import { SimError } from "./errors";
 
 export type OfficeCellValue = string | number | boolean;
@@ -53,7 +54,14 @@ export class SimWorkbook {
   readonly excel: XWorkbook;
   readonly names: SimDefinedName[];
   readonly source: SourceInfo;
+  /** Charts of every sheet (worksheet.charts), loaded or added through the API. */
+  readonly charts: SimChart[] = [];
+  /** Charts deleted through the API that are still in the excelts workbook (the next save takes them out). */
+  readonly deletedCharts: SimChart[] = [];
+  /** Parts of the original file removed on purpose (a chart or a sheet deleted through the API): a save may drop them. */
+  readonly releasedParts = new Set<string>();
   lastSave: SaveReport | undefined;
+  private chartCount = 0;
   private evaluator: FormulaEvaluator | undefined;
   private selection: { sheet: string; rect: CellRect };
   private readonly selectionListeners = new Set<(args: SelectionChangedArgs) => void | Promise<void>>();
@@ -147,6 +155,36 @@ export class SimWorkbook {
   addSelectionListener(fn: (args: SelectionChangedArgs) => void | Promise<void>): () => void {
     this.selectionListeners.add(fn);
     return () => this.selectionListeners.delete(fn);
+  }
+
+  // ── charts ────────────────────────────────────────────────────────────────────────────────
+  nextChartId(): string {
+    return `{chart-${++this.chartCount}}`;
+  }
+
+  chartsOn(ws: XWorksheet): SimChart[] {
+    return this.charts.filter((c) => c.sheet === ws);
+  }
+
+  deleteChart(chart: SimChart): void {
+    const at = this.charts.indexOf(chart);
+    if (at < 0) return;
+    this.charts.splice(at, 1);
+    if (chart.written) this.deletedCharts.push(chart);
+    for (const part of chart.parts ?? []) this.releasedParts.add(part);
+  }
+
+  /**
+   * Before a sheet is deleted: its charts and its drawing go with it. excelts' removeWorksheet keeps the
+   * workbook's chart entries, which a save would write as orphan chart parts: they are removed here.
+   */
+  forgetSheetCharts(ws: XWorksheet): void {
+    for (const chart of this.chartsOn(ws)) {
+      this.charts.splice(this.charts.indexOf(chart), 1);
+      for (const part of chart.parts ?? []) this.releasedParts.add(part);
+    }
+    for (const written of [...ws.getCharts()]) ws.removeChart(written);
+    for (const part of drawingPartsOf(ws)) this.releasedParts.add(part);
   }
 
   // ── tables ────────────────────────────────────────────────────────────────────────────────

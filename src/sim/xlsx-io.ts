@@ -8,11 +8,14 @@
  * - trailing empty `<row/>` elements that only repeat the style every column already has are
  *   dropped (the `DEP ALIM` sheet declares 1 036 132 of them, 65 MB of XML). What Excel shows is unchanged.
  * After the save, the part list of the new zip is compared with the original: any part lost
- * (pivot, chart, drawing, external link…) makes `saveWorkbook` throw `PartLostError`.
+ * (pivot, chart, drawing, external link…) makes `saveWorkbook` throw `PartLostError`, except the parts of a
+ * chart or a sheet deleted through the API.
+ * Charts (charts.ts) are written with excelts' chart API at save; page setup is already in the excelts sheet.
  */
 import { Workbook } from "@cj-tech-master/excelts";
 import { unzip, zip } from "@cj-tech-master/excelts/archive";
 import { installChartSupport } from "@cj-tech-master/excelts/chart";
+import { readCharts, writeChartsToExcel } from "./charts";
 import { decodeText, parseCsv } from "./csv";
 import { PartLostError, UnsupportedFormatError } from "./errors";
 import { type SimDefinedName, SimWorkbook } from "./workbook";
@@ -98,7 +101,9 @@ async function loadXlsx(bytes: Uint8Array, fileName: string): Promise<SimWorkboo
     const scopeSheet = localSheetId === undefined ? undefined : sheetNames[localSheetId];
     return scopeSheet === undefined ? rest : { ...rest, scopeSheet };
   });
-  return new SimWorkbook(excel, names, { fileName, format: "xlsx", parts, droppedEmptyRows });
+  const wb = new SimWorkbook(excel, names, { fileName, format: "xlsx", parts, droppedEmptyRows });
+  wb.charts.push(...readCharts(wb, files));
+  return wb;
 }
 
 async function loadCsv(bytes: Uint8Array, fileName: string): Promise<SimWorkbook> {
@@ -279,6 +284,7 @@ export function fillConditionalFormatPatterns(wb: SimWorkbook): number {
 
 export async function saveWorkbook(wb: SimWorkbook): Promise<Uint8Array> {
   fillConditionalFormatPatterns(wb);
+  writeChartsToExcel(wb);
   const written = await wb.excel.xlsx.writeBuffer();
   const files = await unzipAll(written);
   const sheetNames = wb.excel.worksheets.map((ws) => ws.name);
@@ -296,7 +302,7 @@ export async function saveWorkbook(wb: SimWorkbook): Promise<Uint8Array> {
   for (const part of wb.source.parts)
     if (part in files) spare.set(partKind(part), (spare.get(partKind(part)) ?? 0) - 1);
   for (const part of wb.source.parts) {
-    if (part in files || part.includes("/_rels/")) continue;
+    if (part in files || part.includes("/_rels/") || wb.releasedParts.has(part)) continue;
     if (REGENERATED_PART.some((re) => re.test(part))) {
       regenerated.push(part);
       continue;
