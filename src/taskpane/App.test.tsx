@@ -1,4 +1,5 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { App } from "./App";
 import type { HostInfo } from "./office-host";
@@ -30,6 +31,26 @@ describe("App", () => {
     renderWithHost({ inExcel: true, displayLanguage: "en-GB" }, { excelOperations: () => fakeOperations() });
     expect(await screen.findByRole("tab", { name: "Dashboard" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "SPASER for Excel" })).toBeInTheDocument();
+  });
+
+  it("after « Confirmer la correspondance », stays on Démarrer with the confirmation; « Commencer la cotation » opens the questionnaire", async () => {
+    const user = userEvent.setup();
+    renderWithHost({ inExcel: false }, { operations: fakeOperations({ stored: undefined }) });
+    expect(await screen.findByRole("tab", { name: "Démarrer", selected: true })).toBeInTheDocument();
+    await user.click(await screen.findByRole("button", { name: "Confirmer la correspondance" }));
+
+    // The workbook now has its mapping: the pane does not leave before the user has read what was stored.
+    const next = await screen.findByRole("button", { name: "Commencer la cotation" });
+    await waitFor(() => expect(next).toHaveFocus());
+    expect(screen.getByText("Correspondance des colonnes enregistrée dans SPASER Paramètres.")).toBeVisible();
+    expect(screen.getByRole("tab", { name: "Démarrer", selected: true })).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "Cotation", selected: false })).toBeInTheDocument();
+
+    await user.keyboard("{Enter}");
+    const cotation = screen.getByRole("tab", { name: "Cotation", selected: true });
+    expect(cotation).toHaveFocus();
+    expect(await screen.findByRole("region", { name: "Cotation" })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { name: "Marché 2027-001" })).toBeInTheDocument();
   });
 
   it("uses operations given from outside (workbench) even without Office", async () => {

@@ -96,13 +96,21 @@ test.describe.serial("buyer journey", () => {
       await checkpoint("demarrer", "demarrer");
 
       await start.getByRole("button", { name: "Confirmer la correspondance" }).click();
-      // Once the mapping is stored, the pane goes on to the questionnaire by itself.
-      await expect(paneTab(page, "Cotation")).toHaveAttribute("aria-selected", "true", { timeout: 20_000 });
-      await expect(pane(page).getByText(`0 sur ${CONTRACT_COUNT} cotés`)).toBeVisible();
+      // Once the mapping is stored, Démarrer shows what was stored and offers the next step, focused.
+      await expect(
+        confirmation(page, `Correspondance des colonnes de «\u00a0${CONTRACTS_SHEET}\u00a0» enregistrée`),
+      ).toContainText(/En-têtes en ligne \d+ ; \d+ champs sur \d+ reliés à une colonne\./, { timeout: 20_000 });
+      const begin = start.getByRole("button", { name: "Commencer la cotation" });
+      await expect(begin).toBeFocused();
+      await expect(paneTab(page, "Démarrer")).toHaveAttribute("aria-selected", "true");
       // The add-in's sheets are now in the workbook.
       await expect(sheetTab(page, "SPASER Paramètres")).toBeVisible();
       await expect(sheetTab(page, "SPASER Cotations")).toBeVisible();
       await checkpoint("correspondance-confirmee");
+
+      await begin.click();
+      await expect(paneTab(page, "Cotation")).toHaveAttribute("aria-selected", "true");
+      await expect(pane(page).getByText(`0 sur ${CONTRACT_COUNT} cotés`)).toBeVisible({ timeout: 20_000 });
     });
 
     // ── Cotation: three contracts, each with several answers, the second answer given with the keyboard only.

@@ -80,6 +80,8 @@ test.describe("workbench", () => {
     await page.getByRole("button", { name: "Confirmer la correspondance" }).click();
     // The pane created its sheets: they appear as tabs.
     await expect(page.getByRole("tab", { name: "SPASER Cotations" })).toBeVisible();
+    // Démarrer shows the confirmation; the questionnaire is the next step.
+    await pane.getByRole("button", { name: "Commencer la cotation" }).click();
 
     await grid.getByRole("gridcell", { name: "VSE-27-003", exact: true }).click();
     await expect(pane.getByText("Marché VSE-27-003")).toBeVisible();

@@ -9,7 +9,7 @@ import {
   TabList,
   tokens,
 } from "@fluentui/react-components";
-import { useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { MessageKey } from "../i18n";
 import { useMessages } from "../MessagesContext";
 import { SessionProvider, useSession } from "../SessionContext";
@@ -37,8 +37,16 @@ const useStyles = makeStyles({
 
 export type ViewId = "start" | "cotation" | "dashboard" | "committee" | "openData" | "settings";
 
-const VIEWS: readonly { id: ViewId; label: MessageKey; needsSource: boolean; render: () => ReactNode }[] = [
-  { id: "start", label: "tabStart", needsSource: false, render: () => <StartView /> },
+/** Opens another view, as if its tab had been chosen, and puts the keyboard focus on that tab. */
+type GoTo = (view: ViewId) => void;
+
+const VIEWS: readonly { id: ViewId; label: MessageKey; needsSource: boolean; render: (go: GoTo) => ReactNode }[] = [
+  {
+    id: "start",
+    label: "tabStart",
+    needsSource: false,
+    render: (go) => <StartView onStartCotation={() => go("cotation")} />,
+  },
   { id: "cotation", label: "tabCotation", needsSource: true, render: () => <CotationView /> },
   { id: "dashboard", label: "tabDashboard", needsSource: true, render: () => <DashboardView /> },
   { id: "committee", label: "tabCommittee", needsSource: true, render: () => <CommitteeView /> },
@@ -51,10 +59,22 @@ function Views({ initialView }: { initialView?: ViewId }) {
   const styles = useStyles();
   const t = useMessages();
   const session = useSession();
-  // Straight to the questionnaire when the workbook already has its confirmed table.
   const [chosen, setChosen] = useState<ViewId | undefined>(initialView);
-  const selected = chosen ?? (session.source ? "cotation" : "start");
+  // The first view is chosen once, when the workbook is first read: straight to the questionnaire when it
+  // already has its confirmed table. Confirming the mapping later keeps the user on Démarrer, where the
+  // confirmation shows what was stored and « Commencer la cotation » leads on.
+  const opening = session.source ? "cotation" : "start";
+  useEffect(() => {
+    if (chosen === undefined && session.start) setChosen(opening);
+  }, [chosen, session.start, opening]);
+  const selected = chosen ?? opening;
   const view = VIEWS.find((v) => v.id === selected) ?? VIEWS[0]!;
+  const tabs = useRef<Partial<Record<ViewId, HTMLButtonElement | null>>>({});
+  const go: GoTo = (id) => {
+    setChosen(id);
+    // The button that asked for the view goes away with its view: the focus goes to the new view's tab.
+    tabs.current[id]?.focus();
+  };
 
   return (
     <>
@@ -66,7 +86,15 @@ function Views({ initialView }: { initialView?: ViewId }) {
         onTabSelect={(_, data) => setChosen(data.value as ViewId)}
       >
         {VIEWS.map((v) => (
-          <Tab key={v.id} id={`tab-${v.id}`} value={v.id} aria-controls={`panel-${v.id}`}>
+          <Tab
+            key={v.id}
+            ref={(element) => {
+              tabs.current[v.id] = element;
+            }}
+            id={`tab-${v.id}`}
+            value={v.id}
+            aria-controls={`panel-${v.id}`}
+          >
             {t[v.label]}
           </Tab>
         ))}
@@ -88,7 +116,7 @@ function Views({ initialView }: { initialView?: ViewId }) {
             <MessageBarBody>{t.needMapping}</MessageBarBody>
           </MessageBar>
         ) : (
-          view.render()
+          view.render(go)
         )}
       </div>
     </>

@@ -8,6 +8,7 @@ import {
   Spinner,
   tokens,
 } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 import { useMessages } from "../MessagesContext";
 import type { OperationState } from "../hooks/useOperation";
 
@@ -20,10 +21,18 @@ export interface OperationStatusProps {
   readonly state: OperationState;
   /** Shown while running: long operations can be cancelled. */
   readonly onCancel?: () => void;
+  /** Shown under the confirmation: what was written, in the view's own words. */
+  readonly details?: ReactNode;
+  /** Id of the message bar, for a next-step button's aria-describedby. */
+  readonly id?: string;
 }
 
-/** Progress while an operation runs, then its refusal (error), cancellation or confirmation. */
-export function OperationStatus({ state, onCancel }: OperationStatusProps) {
+/**
+ * Progress while an operation runs, then its refusal (error), cancellation or confirmation. The messages are laid
+ * out on several lines from the start: at the pane's width Fluent would reflow them a moment later, moving what
+ * is below (and the button that just got the focus) out of view.
+ */
+export function OperationStatus({ state, onCancel, details, id }: OperationStatusProps) {
   const styles = useStyles();
   const t = useMessages();
   switch (state.status) {
@@ -49,7 +58,7 @@ export function OperationStatus({ state, onCancel }: OperationStatusProps) {
     }
     case "error":
       return (
-        <MessageBar intent="error">
+        <MessageBar id={id} layout="multiline" intent="error">
           <MessageBarBody>
             <MessageBarTitle>{t.operationRefused}</MessageBarTitle>
             {state.message}
@@ -58,16 +67,17 @@ export function OperationStatus({ state, onCancel }: OperationStatusProps) {
       );
     case "cancelled":
       return (
-        <MessageBar intent="warning">
+        <MessageBar id={id} layout="multiline" intent="warning">
           <MessageBarBody>{t.operationCancelled}</MessageBarBody>
         </MessageBar>
       );
     case "done":
       return (
-        <MessageBar intent="success">
+        <MessageBar id={id} layout="multiline" intent="success">
           <MessageBarBody>
             <MessageBarTitle>{t.operationDone}</MessageBarTitle>
             {state.confirmation.message}
+            {details ? <div>{details}</div> : null}
           </MessageBarBody>
         </MessageBar>
       );

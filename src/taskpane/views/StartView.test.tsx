@@ -1,8 +1,9 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { WorkbookRefusal } from "../../excel/errors";
 import { PRESETS } from "../../spaser/presets";
+import { RECORD_FIELDS } from "../../spaser/records";
 import { fakeOperations, SAMPLE_SOURCE } from "../test-fakes";
 import { renderView } from "../test-render";
 import { StartView } from "./StartView";
@@ -33,6 +34,54 @@ describe("StartView", () => {
     expect(policy).toEqual(PRESETS.reference);
     // The pane reads the workbook again: the mapping is now the stored one.
     expect(await screen.findByText("Correspondance enregistrée")).toBeInTheDocument();
+  });
+
+  it("after confirming, stays here with what was stored and gives the focus to « Commencer la cotation »", async () => {
+    const user = userEvent.setup();
+    const onStartCotation = vi.fn();
+    const operations = fakeOperations({ stored: undefined });
+    renderView(<StartView onStartCotation={onStartCotation} />, operations);
+    await user.click(await screen.findByRole("button", { name: "Confirmer la correspondance" }));
+
+    const next = await screen.findByRole("button", { name: "Commencer la cotation" });
+    await waitFor(() => expect(next).toHaveFocus());
+    // The button is described by the confirmation: the sentence of the workbook and what was stored.
+    const stored = Object.values(operations.confirmMapping.mock.calls[0]![0].mapping).filter(Boolean).length;
+    expect(stored).toBeGreaterThan(0);
+    expect(next).toHaveAccessibleDescription(
+      /^C'est fait.*Correspondance des colonnes enregistrée dans SPASER Paramètres/,
+    );
+    expect(next).toHaveAccessibleDescription(
+      expect.stringContaining(
+        `En-têtes en ligne ${SAMPLE_SOURCE.headerRow} ; ${stored} champs sur ${RECORD_FIELDS.length} reliés à une colonne.`,
+      ),
+    );
+    expect(screen.getByRole("button", { name: "Confirmer la correspondance" })).toBeInTheDocument();
+    expect(onStartCotation).not.toHaveBeenCalled();
+
+    await user.keyboard("{Enter}");
+    expect(onStartCotation).toHaveBeenCalledTimes(1);
+  });
+
+  it("editing the mapping again takes the confirmation away: it was about the stored mapping", async () => {
+    const user = userEvent.setup();
+    renderView(<StartView onStartCotation={() => {}} />, fakeOperations({ stored: undefined }));
+    await user.click(await screen.findByRole("button", { name: "Confirmer la correspondance" }));
+    expect(await screen.findByRole("button", { name: "Commencer la cotation" })).toBeInTheDocument();
+    await user.click(screen.getByRole("combobox", { name: "Procédure" }));
+    await user.click(screen.getByRole("option", { name: "— non utilisé —" }));
+    expect(screen.queryByRole("button", { name: "Commencer la cotation" })).not.toBeInTheDocument();
+    expect(screen.queryByText("C'est fait")).not.toBeInTheDocument();
+  });
+
+  it("offers no « Commencer la cotation » when the confirmation is refused", async () => {
+    const user = userEvent.setup();
+    const operations = fakeOperations({ stored: undefined });
+    operations.confirmMapping.mockRejectedValueOnce(new Error("Classeur verrouillé."));
+    renderView(<StartView onStartCotation={() => {}} />, operations);
+    await user.click(await screen.findByRole("button", { name: "Confirmer la correspondance" }));
+    expect(await screen.findByText("Classeur verrouillé.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Commencer la cotation" })).not.toBeInTheDocument();
   });
 
   it("can leave a field unused", async () => {

@@ -13,12 +13,14 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { FoundTable } from "../../excel/operations";
 import type { ContractsSource } from "../../excel/source";
+import { RECORD_FIELDS } from "../../spaser/records";
 import { MappingEditor } from "../components/MappingEditor";
 import { OperationStatus } from "../components/OperationStatus";
 import { useOperation } from "../hooks/useOperation";
+import { format } from "../i18n";
 import { useMessages } from "../MessagesContext";
 import { useOperations } from "../OperationsContext";
 import { useSession } from "../SessionContext";
@@ -33,8 +35,16 @@ function initialSource(table: FoundTable, stored: ContractsSource | undefined): 
   return stored && stored.sheet === table.sheet && stored.headerRow === table.source.headerRow ? stored : table.source;
 }
 
-/** Start: finds the contracts table, lets the user confirm its column mapping, or creates a blank one. */
-export function StartView() {
+export interface StartViewProps {
+  /** Opens the questionnaire: offered, with the keyboard focus, once the mapping is confirmed. */
+  readonly onStartCotation?: () => void;
+}
+
+/**
+ * Start: finds the contracts table, lets the user confirm its column mapping, or creates a blank one.
+ * After a confirmation the view stays here, showing what was stored, with « Commencer la cotation » focused.
+ */
+export function StartView({ onStartCotation }: StartViewProps = {}) {
   const styles = useStyles();
   const t = useMessages();
   const operations = useOperations();
@@ -44,15 +54,29 @@ export function StartView() {
   const [tableIndex, setTableIndex] = useState(0);
   const table = start?.found[tableIndex] ?? start?.found[0];
   const [source, setSource] = useState<ContractsSource | undefined>(undefined);
+  // The mapping this view just stored, while its confirmation is on screen.
+  const [confirmed, setConfirmed] = useState<ContractsSource | undefined>(undefined);
+  const beginCotation = useRef<HTMLButtonElement>(null);
+  const confirmationId = useId();
+  const storedNow = operation.state.status === "done" && confirmed !== undefined && session.source !== undefined;
 
   useEffect(() => {
     setSource(table ? initialSource(table, start?.stored) : undefined);
   }, [table, start?.stored]);
 
+  // Once the workbook is read again with the stored mapping, the next step gets the keyboard focus. It is
+  // described by the confirmation just above it; both come to the middle of the pane, below the long mapping.
+  useEffect(() => {
+    const button = beginCotation.current;
+    if (!storedNow || !button) return;
+    button.focus({ preventScroll: true });
+    button.scrollIntoView?.({ block: "center" }); // (jsdom has no layout, hence no scrollIntoView)
+  }, [storedNow]);
+
   if (!start) {
     if (session.error) {
       return (
-        <MessageBar intent="error">
+        <MessageBar layout="multiline" intent="error">
           <MessageBarBody>{session.error}</MessageBarBody>
         </MessageBar>
       );
@@ -63,10 +87,14 @@ export function StartView() {
   const confirmMapping = async (chosen: ContractsSource) => {
     // A first confirmation also creates SPASER Paramètres with the policy shown in Paramètres.
     const policy = start.policy.kind === "absent" ? session.policy : undefined;
+    setConfirmed(undefined);
     const done = await operation.run(() => operations.confirmMapping(chosen, policy));
-    if (done) await session.reload();
+    if (!done) return;
+    setConfirmed(chosen);
+    await session.reload();
   };
   const createBlank = async () => {
+    setConfirmed(undefined);
     const done = await operation.run(() => operations.createBlankTable());
     if (done) await session.reload();
   };
@@ -74,7 +102,7 @@ export function StartView() {
   return (
     <section className={styles.root} aria-label={t.tabStart}>
       {start.stored && !start.storedProblem && (
-        <MessageBar intent="success">
+        <MessageBar layout="multiline" intent="success">
           <MessageBarBody>
             <MessageBarTitle>{t.startStoredTitle}</MessageBarTitle>
             {`Feuille « ${start.stored.sheet} », en-têtes en ligne ${start.stored.headerRow}.`}
@@ -82,7 +110,7 @@ export function StartView() {
         </MessageBar>
       )}
       {start.storedProblem && (
-        <MessageBar intent="warning">
+        <MessageBar layout="multiline" intent="warning">
           <MessageBarBody>
             <MessageBarTitle>{t.startStoredProblem}</MessageBarTitle>
             {start.storedProblem}
@@ -90,7 +118,7 @@ export function StartView() {
         </MessageBar>
       )}
       {start.policy.kind === "invalid" && (
-        <MessageBar intent="warning">
+        <MessageBar layout="multiline" intent="warning">
           <MessageBarBody>
             <MessageBarTitle>{t.startPolicyInvalid}</MessageBarTitle>
             {start.policy.message}
@@ -100,7 +128,7 @@ export function StartView() {
 
       {start.found.length === 0 ? (
         <>
-          <MessageBar intent="info">
+          <MessageBar layout="multiline" intent="info">
             <MessageBarBody>
               <MessageBarTitle>{t.startNoTableTitle}</MessageBarTitle>
               {t.startNoTableBody}
@@ -135,18 +163,54 @@ export function StartView() {
             </Body1>
             <Caption1>{t.startMappingHint}</Caption1>
             {table.problems.map((problem) => (
-              <MessageBar key={problem.message} intent={problem.severity === "erreur" ? "error" : "warning"}>
+              <MessageBar
+                key={problem.message}
+                layout="multiline"
+                intent={problem.severity === "erreur" ? "error" : "warning"}
+              >
                 <MessageBarBody>{problem.message}</MessageBarBody>
               </MessageBar>
             ))}
-            <MappingEditor table={table} source={source} onChange={setSource} />
-            <Button appearance="primary" disabled={operation.running} onClick={() => void confirmMapping(source)}>
+            <MappingEditor
+              table={table}
+              source={source}
+              onChange={(edited) => {
+                setSource(edited);
+                // The confirmation on screen is about the stored mapping, not this edited one.
+                if (confirmed) {
+                  setConfirmed(undefined);
+                  operation.reset();
+                }
+              }}
+            />
+            <Button
+              appearance={storedNow ? "secondary" : "primary"}
+              disabled={operation.running}
+              onClick={() => void confirmMapping(source)}
+            >
               {t.startConfirm}
             </Button>
           </>
         )
       )}
-      <OperationStatus state={operation.state} />
+      <OperationStatus
+        id={confirmationId}
+        state={operation.state}
+        details={
+          storedNow && confirmed
+            ? format(t.startStoredDetails, {
+                row: confirmed.headerRow,
+                n: Object.values(confirmed.mapping).filter(Boolean).length,
+                total: RECORD_FIELDS.length,
+              })
+            : undefined
+        }
+      />
+      {storedNow && onStartCotation && (
+        <Button ref={beginCotation} appearance="primary" aria-describedby={confirmationId} onClick={onStartCotation}>
+          {t.startBeginCotation}
+        </Button>
+      )}
 
       {start.rejected.length > 0 && (
         <>
