@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_LOCAL_RULES } from "../local-rules";
 import type { InputError, RuleOutcome } from "../types";
 import { advanceAmount, advanceAmountFigure, advanceRate, advanceRateFigure } from "./advance";
+import { BUYER_KINDS } from "./input";
 import { insertionHours, insertionHoursFigure } from "./insertion";
 import { thresholdAt, thresholdFigure } from "../thresholds";
 import { reservableFigure, reservableUnderPolicy, type ServiceCategory } from "./reserve";
@@ -110,17 +111,7 @@ describe("threshold figure", () => {
 
 describe("avance rate figure", () => {
   it("answers as advanceRate for any amount, duration, firm, buyer, date and rules", () => {
-    const buyers = fc.constantFrom(
-      undefined,
-      "etat",
-      "etablissement_etat",
-      "collectivite",
-      "collectivite_60m",
-      "entite_adjudicatrice",
-      "defense",
-      "autre",
-      "mairie",
-    );
+    const buyers = fc.constantFrom<string | undefined>(undefined, ...BUYER_KINDS, "mairie");
     const employees = fc.oneof(fc.constant(undefined), fc.integer({ min: -1, max: 300 }), fc.constant(12.5));
     const dates = fc.constantFrom(undefined, "2025-06-01", "2026-09-01", "2018-01-01", "2026-13-01");
     const rules = fc.constantFrom(
