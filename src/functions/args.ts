@@ -4,7 +4,7 @@
  * returns the domain value or throws an ArgumentError with a short French message; the function wrapper
  * turns it into #VALUE! (or #N/A) in the cell.
  */
-import { isoFromExcelSerial } from "../spaser/dates";
+import { flatText, isoFromExcelSerial } from "../spaser/dates";
 import { parseAmount, parseDate, parseNumber, parsePercent, parseText, parseYesNo } from "../spaser/normalize";
 import { policyFromTable } from "../spaser/policy-table";
 import { DEFAULT_PRESET_ID, getPreset } from "../spaser/presets";
@@ -114,7 +114,7 @@ export function todayIso(): IsoDate {
   const date = new Date(now);
   const month = String(date.getMonth() + 1).padStart(2, "0");
   const day = String(date.getDate()).padStart(2, "0");
-  todayText = `${date.getFullYear()}-${month}-${day}`;
+  todayText = flatText(`${date.getFullYear()}-${month}-${day}`);
   todayFrom = new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
   todayUntil = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
   return todayText;

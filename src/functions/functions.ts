@@ -28,8 +28,8 @@ import {
 import { DEFAULT_LOCAL_RULES } from "../spaser/local-rules";
 import { loiClimatCompliance } from "../spaser/rules/loi-climat";
 import { milestones as milestonesOf } from "../spaser/rules/milestones";
-import { priceRevision, PRICE_REVISION_LABELS } from "../spaser/rules/price-revision";
-import { RESERVATION_ADVICE_LABELS, reservableFigure, reservationAdvice } from "../spaser/rules/reserve";
+import { priceRevisionSentence } from "../spaser/rules/price-revision";
+import { reservableFigure, reservationAdviceSentence } from "../spaser/rules/reserve";
 import { potentialFromRow } from "../spaser/scoring";
 import { thresholdFigure } from "../spaser/thresholds";
 import type { InputError, RuleOutcome } from "../spaser/types";
@@ -61,16 +61,29 @@ import { runtime } from "./runtime";
 // runtime, which also works outside Excel (workbench, tests).
 const CustomFunctions = runtime;
 
-/** Runs a function body; argument and domain errors become the cell's #VALUE! / #N/A with their message. */
+/**
+ * Runs a function body; argument and domain errors become the cell's #VALUE! / #N/A with their message.
+ * The contract-level functions, recalculated on every row, write the same steps out (`try`, then
+ * `cellFailure`, then `shown`) instead: a closure per call costs more than most of their rules.
+ */
 function inCell<T>(body: () => T): T {
   let result: T;
   try {
     result = body();
   } catch (error) {
-    if (error instanceof ArgumentError) throw runtime.error(error.code, error.message);
-    throw runtime.error("#VALUE!", "Calcul impossible : valeur inattendue dans les arguments.");
+    return cellFailure(error);
   }
-  // Defence in depth: a number Excel cannot show is an error, never a silent Infinity or NaN.
+  return shown(result);
+}
+
+/** The error a cell shows for what a function body threw. */
+function cellFailure(error: unknown): never {
+  if (error instanceof ArgumentError) throw runtime.error(error.code, error.message);
+  throw runtime.error("#VALUE!", "Calcul impossible : valeur inattendue dans les arguments.");
+}
+
+/** Defence in depth: a number Excel cannot show is an error, never a silent Infinity or NaN. */
+function shown<T>(result: T): T {
   if (typeof result === "number" && !Number.isFinite(result)) {
     throw runtime.error("#NUM!", "Résultat hors des limites d'Excel : vérifiez les montants et durées.");
   }
@@ -79,6 +92,11 @@ function inCell<T>(body: () => T): T {
 
 function valueOf<T>(outcome: RuleOutcome<T>): T {
   return outcome.ok ? outcome.value : failWith(outcome);
+}
+
+/** A verdict written straight as « Label : explanation », or the rule's refusal. */
+function sentenceOf(sentence: string | InputError): string {
+  return typeof sentence === "string" ? sentence : failWith(sentence);
 }
 
 /** A figure computed without its explanation (the cell shows the value alone), or the rule's refusal. */
@@ -131,7 +149,7 @@ export function eligibleReserve(
   as_of?: any,
   policy?: any[][],
 ): boolean {
-  return inCell(() => {
+  try {
     const category = isOmitted(service_category) ? undefined : serviceCategoryArg(service_category);
     return figureOf(
       reservableFigure(
@@ -142,7 +160,9 @@ export function eligibleReserve(
         rulesArg(policy),
       ),
     );
-  });
+  } catch (error) {
+    return cellFailure(error);
+  }
 }
 
 function serviceCategoryArg(value: any): "social_specific" | "other" {
@@ -170,20 +190,21 @@ export function reserveAdvice(
   offer_types?: any[][],
   policy?: any[][],
 ): string {
-  return inCell(() =>
-    labelled(
-      reservationAdvice({
-        amountHT: amountArg("montant_ht", amount_ht),
-        inclusiveSuppliers: numberArg("nb_structures", inclusive_suppliers),
-        avgSupplierTurnover: isOmitted(avg_supplier_turnover)
-          ? undefined
-          : amountArg("ca_moyen", avg_supplier_turnover),
-        offerTypes: isOmitted(offer_types) ? undefined : listArg(offer_types),
-        rules: rulesArg(policy),
-      }),
-      RESERVATION_ADVICE_LABELS,
-    ),
-  );
+  let result;
+  try {
+    result = sentenceOf(
+      reservationAdviceSentence(
+        amountArg("montant_ht", amount_ht),
+        numberArg("nb_structures", inclusive_suppliers),
+        isOmitted(avg_supplier_turnover) ? undefined : amountArg("ca_moyen", avg_supplier_turnover),
+        isOmitted(offer_types) ? undefined : listArg(offer_types),
+        rulesArg(policy),
+      ),
+    );
+  } catch (error) {
+    return cellFailure(error);
+  }
+  return shown(result);
 }
 
 /**
@@ -204,8 +225,9 @@ export function insertionStudyText(
   nature?: any,
   policy?: any[][],
 ): string {
-  return inCell(() =>
-    labelled(
+  let result;
+  try {
+    result = labelled(
       insertionStudy({
         amountHT: amountArg("montant_ht", amount_ht),
         launchDate: dateOrToday("date_lancement", launch_date),
@@ -214,8 +236,11 @@ export function insertionStudyText(
         rules: rulesArg(policy),
       }),
       INSERTION_STUDY_LABELS,
-    ),
-  );
+    );
+  } catch (error) {
+    return cellFailure(error);
+  }
+  return shown(result);
 }
 
 /**
@@ -233,28 +258,32 @@ export function insertionHoursCount(
   insertion_rate?: any,
   hourly_cost?: any,
 ): number {
-  return inCell(() => {
+  let hours;
+  try {
+    // A segment name ("maçonnerie") instead of a share gives the share, cost and minimum of the segment.
     const segment = typeof labour_share === "string" && !/\d/.test(labour_share) ? labour_share : undefined;
-    if (segment === undefined) {
-      return figureOf(
-        insertionHoursFigure(
-          amountArg("montant_ht", amount_ht),
-          fractionArg("part_main_oeuvre", labour_share),
-          optionalFractionArg("taux_insertion", insertion_rate) ?? DEFAULT_LOCAL_RULES.defaultInsertionRate,
-          isOmitted(hourly_cost) ? DEFAULT_LOCAL_RULES.defaultHourlyCost : amountArg("cout_horaire", hourly_cost),
-        ),
-      );
-    }
-    return valueOf(
-      insertionHours({
-        amountHT: amountArg("montant_ht", amount_ht),
-        labourShare: segment === undefined ? fractionArg("part_main_oeuvre", labour_share) : undefined,
-        segment,
-        insertionRate: optionalFractionArg("taux_insertion", insertion_rate),
-        hourlyCost: isOmitted(hourly_cost) ? undefined : amountArg("cout_horaire", hourly_cost),
-      }),
-    );
-  });
+    hours =
+      segment === undefined
+        ? figureOf(
+            insertionHoursFigure(
+              amountArg("montant_ht", amount_ht),
+              fractionArg("part_main_oeuvre", labour_share),
+              optionalFractionArg("taux_insertion", insertion_rate) ?? DEFAULT_LOCAL_RULES.defaultInsertionRate,
+              isOmitted(hourly_cost) ? DEFAULT_LOCAL_RULES.defaultHourlyCost : amountArg("cout_horaire", hourly_cost),
+            ),
+          )
+        : valueOf(
+            insertionHours({
+              amountHT: amountArg("montant_ht", amount_ht),
+              segment,
+              insertionRate: optionalFractionArg("taux_insertion", insertion_rate),
+              hourlyCost: isOmitted(hourly_cost) ? undefined : amountArg("cout_horaire", hourly_cost),
+            }),
+          );
+  } catch (error) {
+    return cellFailure(error);
+  }
+  return shown(hours);
 }
 
 /**
@@ -279,8 +308,9 @@ export function advanceRateValue(
   as_of?: any,
   policy?: any[][],
 ): number {
-  return inCell(() =>
-    figureOf(
+  let result;
+  try {
+    result = figureOf(
       advanceRateFigure(
         amountArg("montant_ht", amount_ht),
         numberArg("duree_mois", duration_months),
@@ -290,8 +320,11 @@ export function advanceRateValue(
         dateOrToday("date", as_of),
         rulesArg(policy),
       ),
-    ),
-  );
+    );
+  } catch (error) {
+    return cellFailure(error);
+  }
+  return shown(result);
 }
 
 /**
@@ -305,16 +338,20 @@ export function advanceRateValue(
  * @returns The avance in € including VAT.
  */
 export function advanceAmountValue(amount_ht: any, duration_months: any, rate: any, vat_rate?: any): number {
-  return inCell(() =>
-    figureOf(
+  let result;
+  try {
+    result = figureOf(
       advanceAmountFigure(
         amountArg("montant_ht", amount_ht),
         numberArg("duree_mois", duration_months),
         fractionArg("taux", rate),
         optionalFractionArg("taux_tva", vat_rate),
       ),
-    ),
-  );
+    );
+  } catch (error) {
+    return cellFailure(error);
+  }
+  return shown(result);
 }
 
 /**
@@ -327,16 +364,19 @@ export function advanceAmountValue(amount_ht: any, duration_months: any, rate: a
  * @returns The verdict and its reason.
  */
 export function priceRevisionText(duration_months: any, raw_material_share?: any, policy?: any[][]): string {
-  return inCell(() =>
-    labelled(
-      priceRevision({
-        durationMonths: numberArg("duree_mois", duration_months),
-        rawMaterialShare: optionalFractionArg("part_matieres_premieres", raw_material_share),
-        rules: rulesArg(policy),
-      }),
-      PRICE_REVISION_LABELS,
-    ),
-  );
+  let result;
+  try {
+    result = sentenceOf(
+      priceRevisionSentence(
+        numberArg("duree_mois", duration_months),
+        optionalFractionArg("part_matieres_premieres", raw_material_share),
+        rulesArg(policy),
+      ),
+    );
+  } catch (error) {
+    return cellFailure(error);
+  }
+  return shown(result);
 }
 
 /**
@@ -347,10 +387,12 @@ export function priceRevisionText(duration_months: any, raw_material_share?: any
  * @returns The threshold in € excluding VAT.
  */
 export function thresholdValue(name: any, as_of?: any): number {
-  return inCell(() => {
+  try {
     const figure = thresholdFigure(textArg("nom", name), dateOrToday("date", as_of));
     return typeof figure === "number" ? figure : failWith(figure, figure.field === "name" ? "#N/A" : "#VALUE!");
-  });
+  } catch (error) {
+    return cellFailure(error);
+  }
 }
 
 /**
@@ -399,10 +441,12 @@ export function complianceText(
  * @returns The J-24, J-14 and J-12 dates, spilled on one row.
  */
 export function milestones(award_date: any): number[][] {
-  return inCell(() => {
+  try {
     const dates = valueOf(milestonesOf(dateArg("date_attribution", award_date)));
-    return [[dates.j24, dates.j14, dates.j12].map(excelSerialFromIso)];
-  });
+    return [[excelSerialFromIso(dates.j24), excelSerialFromIso(dates.j14), excelSerialFromIso(dates.j12)]];
+  } catch (error) {
+    return cellFailure(error);
+  }
 }
 
 /**

@@ -82,6 +82,16 @@ export function isoFromParts(year: number, month1to12: number, day: number): Iso
   return `${String(year).padStart(4, "0")}-${String(month1to12).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/**
+ * The same text as one flat string. A template literal gives V8 a rope of pieces, and every character
+ * read or comparison of a rope goes through it again: a date kept for reuse is worth flattening once
+ * (a property name is stored flat).
+ */
+export function flatText(text: string): string {
+  for (const key in { [text]: true }) return key;
+  return text;
+}
+
 /** Whole serials below this (years up to 2173) have their text remembered once written. */
 const REMEMBERED_SERIALS = 100_000;
 const isoOfSerial: (IsoDate | undefined)[] = [];
@@ -89,7 +99,7 @@ const isoOfSerial: (IsoDate | undefined)[] = [];
 export function isoFromExcelSerial(serial: number): IsoDate | undefined {
   // A column of dates asks the same few hundred days again and again.
   if (serial >= 1 && serial < REMEMBERED_SERIALS && Number.isInteger(serial)) {
-    return (isoOfSerial[serial] ??= isoFromWholeSerial(serial));
+    return (isoOfSerial[serial] ??= flatText(isoFromWholeSerial(serial)));
   }
   if (!Number.isFinite(serial) || serial < 1 || serial > LAST_EXCEL_SERIAL) return undefined;
   return isoFromWholeSerial(serial);
@@ -110,9 +120,12 @@ function isoFromWholeSerial(serial: number): IsoDate {
 }
 
 export function excelSerialFromIso(date: IsoDate): number {
-  const parts = isoParts(date);
-  if (parts && parts[0] >= 100 && parts[1] >= 1 && parts[1] <= 12) {
-    return daysFromCivil(parts[0], parts[1], parts[2]) + EXCEL_SERIAL_OF_UNIX_EPOCH;
+  // "dddd-dd-dd" read in place (no parts array): every dated rule compares days.
+  if (date.length === 10 && date.charCodeAt(4) === CODE_DASH && date.charCodeAt(7) === CODE_DASH) {
+    const y = digits(date, 0, 4);
+    const m = digits(date, 5, 7);
+    const d = digits(date, 8, 10);
+    if (y >= 100 && m >= 1 && m <= 12 && d >= 0) return daysFromCivil(y, m, d) + EXCEL_SERIAL_OF_UNIX_EPOCH;
   }
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   return Math.round((Date.UTC(y, m - 1, d) - EXCEL_EPOCH_UTC_MS) / MS_PER_DAY);

@@ -6,6 +6,7 @@
  */
 import type { BuyerKind, ContractNature, InputError, IsoDate, RuleOutcome } from "./types";
 import { inputError, verdict } from "./types";
+import { excelSerialFromIso } from "./dates";
 import { euros, frenchDate } from "./format";
 import { foldText } from "./normalize";
 import { BUYER_KINDS, CONTRACT_NATURES, isInputError, readDate } from "./rules/input";
@@ -259,20 +260,31 @@ export function thresholdIdOf(name: unknown): ThresholdId | undefined {
   return ID_AS_TYPED.get(name) ?? ID_BY_FOLDED_NAME.get(foldText(name));
 }
 
+/** A period with its bounds as day numbers (Excel serials): compared as numbers, not as texts. */
+interface DatedPeriod {
+  readonly firstDay: number;
+  readonly lastDay: number;
+  readonly period: ThresholdPeriod;
+}
+
 /** The periods of each threshold, in table order. */
-const PERIODS_BY_ID: ReadonlyMap<ThresholdId, readonly ThresholdPeriod[]> = (() => {
-  const byId = new Map<ThresholdId, ThresholdPeriod[]>();
+const PERIODS_BY_ID: ReadonlyMap<ThresholdId, readonly DatedPeriod[]> = (() => {
+  const byId = new Map<ThresholdId, DatedPeriod[]>();
   for (const period of THRESHOLD_PERIODS) {
     const list = byId.get(period.id) ?? [];
-    list.push(period);
+    const lastDay = period.to === undefined ? Infinity : excelSerialFromIso(period.to);
+    list.push({ firstDay: excelSerialFromIso(period.from), lastDay, period });
     byId.set(period.id, list);
   }
   return byId;
 })();
 
+/** The period of a threshold that covers a (valid) date. */
 function periodAt(id: ThresholdId, date: IsoDate): ThresholdPeriod | undefined {
-  const periods = PERIODS_BY_ID.get(id) ?? [];
-  for (const p of periods) if (p.from <= date && (p.to === undefined || date <= p.to)) return p;
+  const day = excelSerialFromIso(date);
+  for (const dated of PERIODS_BY_ID.get(id) ?? []) {
+    if (dated.firstDay <= day && day <= dated.lastDay) return dated.period;
+  }
   return undefined;
 }
 
@@ -334,6 +346,18 @@ export function euThresholdIdFor(buyerKind: BuyerKind, nature: ContractNature): 
       return "eu_fs_local";
   }
 }
+
+/** euThresholdFor's value alone: the same checks and value, no explanation. */
+export function euThresholdFigure(buyerKind: BuyerKind, nature: ContractNature, date: IsoDate): number | InputError {
+  if (!BUYER_KIND_SET.has(buyerKind) || !NATURE_SET.has(nature)) {
+    const outcome = euThresholdFor(buyerKind, nature, date); // the refusal and its message
+    return outcome.ok ? outcome.value : outcome;
+  }
+  return thresholdFigure(euThresholdIdFor(buyerKind, nature), date);
+}
+
+const BUYER_KIND_SET: ReadonlySet<unknown> = new Set(BUYER_KINDS);
+const NATURE_SET: ReadonlySet<unknown> = new Set(CONTRACT_NATURES);
 
 /** The EU threshold for a buyer kind and a contract nature at a date. */
 export function euThresholdFor(buyerKind: BuyerKind, nature: ContractNature, date: IsoDate): RuleOutcome<number> {

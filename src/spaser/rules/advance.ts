@@ -2,7 +2,7 @@
  * Avances (advance payments): when they are due (CCP R2191-3), their minimum rate (R2191-7 ff.), the SPASER
  * bonus for small firms (action 17, policy) and their amount (R2191-7).
  */
-import { euThresholdFor, LATEST_EU_PERIOD_START } from "../thresholds";
+import { euThresholdFigure, euThresholdFor, LATEST_EU_PERIOD_START } from "../thresholds";
 import {
   inputError,
   verdict,
@@ -224,10 +224,10 @@ export function advanceRateFigure(
   // R2191-3: due above 50 000 € HT and 2 months (judgeRequirement, outside frameworks).
   if (!(amount > ADVANCE_MIN_AMOUNT_HT && duration > ADVANCE_MIN_DURATION_MONTHS)) return 0;
   const legal = legalMinimumRateValue(isSme, buyer, checkedRules);
-  const eu = euThresholdAt(buyer ?? "collectivite", "services", date ?? LATEST_EU_PERIOD_START);
-  if (!eu.ok) return eu;
+  const eu = euThresholdFigure(buyer ?? "collectivite", "services", date ?? LATEST_EU_PERIOD_START);
+  if (isInputError(eu)) return eu;
   const smallFirm = isSme && staff !== undefined && staff < checkedRules.smallFirmMaxEmployees;
-  const bonus = smallFirm && amount < eu.value ? checkedRules.smallFirmAdvanceRate : 0;
+  const bonus = smallFirm && amount < eu ? checkedRules.smallFirmAdvanceRate : 0;
   return Math.max(legal, bonus);
 }
 

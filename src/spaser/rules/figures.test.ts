@@ -8,9 +8,17 @@ import { DEFAULT_LOCAL_RULES } from "../local-rules";
 import type { InputError, RuleOutcome } from "../types";
 import { advanceAmount, advanceAmountFigure, advanceRate, advanceRateFigure } from "./advance";
 import { BUYER_KINDS } from "./input";
+import { PRICE_REVISION_LABELS, priceRevision, priceRevisionSentence } from "./price-revision";
 import { insertionHours, insertionHoursFigure } from "./insertion";
-import { thresholdAt, thresholdFigure } from "../thresholds";
-import { reservableFigure, reservableUnderPolicy, type ServiceCategory } from "./reserve";
+import { euThresholdFigure, euThresholdFor, thresholdAt, thresholdFigure } from "../thresholds";
+import {
+  RESERVATION_ADVICE_LABELS,
+  reservableFigure,
+  reservableUnderPolicy,
+  reservationAdvice,
+  reservationAdviceSentence,
+  type ServiceCategory,
+} from "./reserve";
 
 function sameAnswer<T>(figure: T | InputError, outcome: RuleOutcome<T>): void {
   if (outcome.ok) expect(figure).toBe(outcome.value);
@@ -147,5 +155,68 @@ describe("avance rate figure", () => {
     );
     // SPASER action 17: a firm of 20 on a 100 000 € contract of a local authority gets 30 %, not the legal 5 %.
     expect(advanceRateFigure(100_000, 6, true, 20, "collectivite", "2026-09-01", undefined)).toBe(0.3);
+  });
+});
+
+describe("EU threshold figure", () => {
+  it("answers as euThresholdFor for every buyer kind, nature and date", () => {
+    const buyers = fc.constantFrom<string>(...BUYER_KINDS, "mairie");
+    const natures = fc.constantFrom<string>("travaux", "fournitures", "services", "conseil");
+    const dates = fc.constantFrom("2019-06-01", "2023-12-31", "2024-01-01", "2025-12-31", "2026-01-01", "2018-05-05");
+    fc.assert(
+      fc.property(buyers, natures, dates, (buyer, nature, date) =>
+        sameAnswer(
+          euThresholdFigure(buyer as never, nature as never, date),
+          euThresholdFor(buyer as never, nature as never, date),
+        ),
+      ),
+      RUNS,
+    );
+  });
+});
+
+describe("price revision sentence", () => {
+  it("writes « Label : explanation » exactly as the verdict reads, or refuses with its message", () => {
+    const months = fc.oneof(fc.integer({ min: -2, max: 60 }), fc.double({ min: 0, max: 40, noNaN: true }));
+    const share = fc.oneof(fc.constant(undefined), fraction);
+    const rules = fc.constantFrom(
+      undefined,
+      Object.freeze({ ...DEFAULT_LOCAL_RULES, priceRevisionMinMonths: 6, rawMaterialShareForMandatoryRevision: 0.2 }),
+    );
+    fc.assert(
+      fc.property(months, share, rules, (duration, raw, local) => {
+        const outcome = priceRevision({ durationMonths: duration, rawMaterialShare: raw, rules: local });
+        const sentence = priceRevisionSentence(duration, raw, local);
+        if (!outcome.ok) expect(sentence).toEqual({ ok: false, field: outcome.field, message: outcome.message });
+        else expect(sentence).toBe(`${PRICE_REVISION_LABELS[outcome.value]} : ${outcome.explanation}`);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("reservation advice sentence", () => {
+  it("writes « Label : explanation » exactly as the verdict reads, or refuses with its message", () => {
+    const suppliers = fc.oneof(fc.integer({ min: -1, max: 60 }), fc.constant(2.5));
+    const turnover = fc.oneof(fc.constant(undefined), fc.double({ min: -10, max: 5e6, noNaN: true }));
+    const offers = fc.option(fc.array(fc.constantFrom("ESS", "SIAE", "EA", "ONG"), { maxLength: 3 }), {
+      nil: undefined,
+    });
+    const rules = fc.constantFrom(undefined, Object.freeze({ ...DEFAULT_LOCAL_RULES, reservationCapHT: 40_000 }));
+    fc.assert(
+      fc.property(amount, suppliers, turnover, offers, rules, (a, count, ca, types, local) => {
+        const outcome = reservationAdvice({
+          amountHT: a,
+          inclusiveSuppliers: count,
+          avgSupplierTurnover: ca,
+          offerTypes: types,
+          rules: local,
+        });
+        const sentence = reservationAdviceSentence(a, count, ca, types, local);
+        if (!outcome.ok) expect(sentence).toEqual({ ok: false, field: outcome.field, message: outcome.message });
+        else expect(sentence).toBe(`${RESERVATION_ADVICE_LABELS[outcome.value]} : ${outcome.explanation}`);
+      }),
+      RUNS,
+    );
   });
 });

@@ -28,6 +28,8 @@ export const BUYER_KINDS: readonly BuyerKind[] = [
   "autre",
 ];
 export const CONTRACT_NATURES: readonly ContractNature[] = ["travaux", "fournitures", "services"];
+const BUYER_KIND_SET: ReadonlySet<unknown> = new Set(BUYER_KINDS);
+const NATURE_SET: ReadonlySet<unknown> = new Set(CONTRACT_NATURES);
 
 export function isInputError(value: unknown): value is InputError {
   return typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false;
@@ -117,15 +119,13 @@ export function readOptionalBoolean(field: string, value: unknown): boolean | un
 
 export function readOptionalBuyerKind(field: string, value: unknown): BuyerKind | undefined | InputError {
   if (isAbsent(value)) return undefined;
-  if (typeof value === "string" && (BUYER_KINDS as readonly string[]).includes(value)) return value as BuyerKind;
+  if (BUYER_KIND_SET.has(value)) return value as BuyerKind;
   return inputError(field, `Type d'acheteur inconnu : valeurs admises ${BUYER_KINDS.join(", ")}.`);
 }
 
 export function readOptionalNature(field: string, value: unknown): ContractNature | undefined | InputError {
   if (isAbsent(value)) return undefined;
-  if (typeof value === "string" && (CONTRACT_NATURES as readonly string[]).includes(value)) {
-    return value as ContractNature;
-  }
+  if (NATURE_SET.has(value)) return value as ContractNature;
   return inputError(field, "Nature du marché inconnue : valeurs admises travaux, fournitures, services.");
 }
 

@@ -11,7 +11,6 @@ import {
   readAmount,
   readCount,
   readInput,
-  readOptional,
   readOptionalDate,
   readPositive,
   readRules,
@@ -239,74 +238,117 @@ export interface ReservationAdviceInput {
 export function reservationAdvice(input: ReservationAdviceInput): RuleOutcome<ReservationAdvice> {
   const args = readInput(input);
   if (isInputError(args)) return args;
-  const amountHT = readAmount("amountHT", args.amountHT);
-  if (isInputError(amountHT)) return amountHT;
-  const suppliers = readCount("inclusiveSuppliers", args.inclusiveSuppliers, "Le nombre de fournisseurs inclusifs");
-  if (isInputError(suppliers)) return suppliers;
-  const turnover = readOptional(
+  const read = readAdviceArgs(
+    args.amountHT,
+    args.inclusiveSuppliers,
     args.avgSupplierTurnover,
-    (value) => readPositive("avgSupplierTurnover", value, "Le chiffre d'affaires moyen"),
-    undefined,
+    args.offerTypes,
+    args.rules,
   );
+  if (isInputError(read)) return read;
+  const advice = decideAdvice(read);
+  return verdict(advice, () => adviceExplanation(advice, read), adviceBasis(advice, read));
+}
+
+/**
+ * « Label : explanation » of reservationAdvice, written at once for arguments already read (the
+ * CONSEIL_RESERVATION cells): the same checks, the same words, no verdict object in between.
+ */
+export function reservationAdviceSentence(
+  amountHT: number,
+  inclusiveSuppliers: number,
+  avgSupplierTurnover: number | undefined,
+  offerTypes: readonly string[] | undefined,
+  rules: Partial<LocalRules> | undefined,
+): string | InputError {
+  const read = readAdviceArgs(amountHT, inclusiveSuppliers, avgSupplierTurnover, offerTypes, rules);
+  if (isInputError(read)) return read;
+  const advice = decideAdvice(read);
+  return `${RESERVATION_ADVICE_LABELS[advice]} : ${adviceExplanation(advice, read)}`;
+}
+
+interface AdviceArgs {
+  readonly amountHT: number;
+  readonly suppliers: number;
+  /** amountHT ÷ average supplier turnover; undefined when the turnover is not known. */
+  readonly weight: number | undefined;
+  readonly offers: readonly InclusiveOfferType[] | undefined;
+  readonly rules: LocalRules;
+}
+
+function readAdviceArgs(
+  amountHT: unknown,
+  inclusiveSuppliers: unknown,
+  avgSupplierTurnover: unknown,
+  offerTypes: unknown,
+  rules: unknown,
+): AdviceArgs | InputError {
+  const amount = readAmount("amountHT", amountHT);
+  if (isInputError(amount)) return amount;
+  const suppliers = readCount("inclusiveSuppliers", inclusiveSuppliers, "Le nombre de fournisseurs inclusifs");
+  if (isInputError(suppliers)) return suppliers;
+  const turnover = isAbsent(avgSupplierTurnover)
+    ? undefined
+    : readPositive("avgSupplierTurnover", avgSupplierTurnover, "Le chiffre d'affaires moyen");
   if (isInputError(turnover)) return turnover;
-  const offers = readOptional(args.offerTypes, (value) => readOfferTypes("offerTypes", value), undefined);
+  const offers = isAbsent(offerTypes) ? undefined : readOfferTypes("offerTypes", offerTypes);
   if (isInputError(offers)) return offers;
-  const rules = readRules(args.rules);
-  if (isInputError(rules)) return rules;
+  const checkedRules = readRules(rules);
+  if (isInputError(checkedRules)) return checkedRules;
+  const weight = turnover === undefined ? undefined : amount / turnover;
+  return { amountHT: amount, suppliers, weight, offers, rules: checkedRules };
+}
 
-  const weight = turnover === undefined ? undefined : amountHT / turnover;
-
-  let advice: ReservationAdvice;
+function decideAdvice({ suppliers, weight }: AdviceArgs): ReservationAdvice {
   if (suppliers > FULL_RESERVATION_MIN_SUPPLIERS && weight !== undefined && weight < FULL_RESERVATION_MAX_WEIGHT) {
-    advice = "reservation_totale";
-  } else if (suppliers > RESERVED_LOT_MIN_SUPPLIERS) {
-    advice = "lot_reserve";
-  } else if (suppliers > SOCIAL_CLAUSE_MIN_SUPPLIERS) {
-    advice = "clause_sociale";
-  } else if (suppliers === 1) {
-    advice = "critere_social";
-  } else {
-    advice = "aucun";
+    return "reservation_totale";
   }
+  if (suppliers > RESERVED_LOT_MIN_SUPPLIERS) return "lot_reserve";
+  if (suppliers > SOCIAL_CLAUSE_MIN_SUPPLIERS) return "clause_sociale";
+  return suppliers === 1 ? "critere_social" : "aucun";
+}
 
-  const sentences: (() => string)[] = [
-    () => {
-      const weightText =
-        weight === undefined
-          ? "poids économique inconnu (chiffre d'affaires moyen non renseigné)"
-          : `poids économique de l'acheteur ${percent(weight)} du chiffre d'affaires moyen`;
-      const situation = `${suppliers} fournisseur${suppliers > 1 ? "s" : ""} inclusif${suppliers > 1 ? "s" : ""}, ${weightText}`;
-      return `Conseil : ${RESERVATION_ADVICE_LABELS[advice].toLowerCase()} (${situation}).`;
-    },
-    () =>
-      "Règle du potentiel inclusif : plus de 30 fournisseurs et poids < 30 % → réservation totale ; plus de 10 → lot réservé ; plus de 1 → clause sociale ; 1 → critère social ; aucun → pas de mesure.",
-  ];
+/** An ESS-only offer: a reservation is then possible for social and other specific services only. */
+function essOnly(offers: readonly InclusiveOfferType[] | undefined): boolean {
+  return offers !== undefined && offers.length > 0 && offers.every((o) => o === "ESS");
+}
+
+const POTENTIEL_INCLUSIF_RULE =
+  "Règle du potentiel inclusif : plus de 30 fournisseurs et poids < 30 % → réservation totale ; plus de 10 → lot réservé ; plus de 1 → clause sociale ; 1 → critère social ; aucun → pas de mesure.";
+
+function adviceExplanation(advice: ReservationAdvice, read: AdviceArgs): string {
+  const { amountHT, suppliers, weight, offers, rules } = read;
+  const weightText =
+    weight === undefined
+      ? "poids économique inconnu (chiffre d'affaires moyen non renseigné)"
+      : `poids économique de l'acheteur ${percent(weight)} du chiffre d'affaires moyen`;
+  const plural = suppliers > 1 ? "s" : "";
+  let text = `Conseil : ${RESERVATION_ADVICE_LABELS[advice].toLowerCase()} (${suppliers} fournisseur${plural} inclusif${plural}, ${weightText}). ${POTENTIEL_INCLUSIF_RULE}`;
   if (suppliers > FULL_RESERVATION_MIN_SUPPLIERS && weight === undefined) {
-    sentences.push(
-      () => "Renseignez le chiffre d'affaires moyen pour vérifier si une réservation totale est possible.",
-    );
+    text += " Renseignez le chiffre d'affaires moyen pour vérifier si une réservation totale est possible.";
   }
+  if (advice === "reservation_totale" || advice === "lot_reserve") {
+    if (essOnly(offers)) {
+      text +=
+        " Offre ESS seulement : la réservation n'est possible que pour des services sociaux et autres services spécifiques (L2113-15).";
+    }
+    if (amountHT >= rules.reservationCapHT) {
+      text += ` Le montant dépasse le plafond SPASER de ${euros(rules.reservationCapHT)} HT, choix local : la loi ne fixe aucun plafond.`;
+    }
+  }
+  return text;
+}
+
+function adviceBasis(advice: ReservationAdvice, { amountHT, offers, rules }: AdviceArgs): string[] {
   const basis = ["Le Marché de l'inclusion (potentiel inclusif)"];
   if (advice === "reservation_totale" || advice === "lot_reserve") {
     basis.push("CCP L2113-12", "CCP L2113-13", "CCP L2113-14");
-    if (offers && offers.length > 0 && offers.every((o) => o === "ESS")) {
-      basis.push("CCP L2113-15");
-      sentences.push(
-        () =>
-          "Offre ESS seulement : la réservation n'est possible que pour des services sociaux et autres services spécifiques (L2113-15).",
-      );
-    }
-    if (amountHT >= rules.reservationCapHT) {
-      basis.push("SPASER action 11");
-      sentences.push(
-        () =>
-          `Le montant dépasse le plafond SPASER de ${euros(rules.reservationCapHT)} HT, choix local : la loi ne fixe aucun plafond.`,
-      );
-    }
+    if (essOnly(offers)) basis.push("CCP L2113-15");
+    if (amountHT >= rules.reservationCapHT) basis.push("SPASER action 11");
   } else if (advice === "clause_sociale") {
     basis.push("CCP L2112-2");
   } else if (advice === "critere_social") {
     basis.push("CCP R2152-7");
   }
-  return verdict(advice, () => sentences.map((sentence) => sentence()).join(" "), basis);
+  return basis;
 }
