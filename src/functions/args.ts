@@ -5,7 +5,15 @@
  * turns it into #VALUE! (or #N/A) in the cell.
  */
 import { flatText, isoFromExcelSerial } from "../spaser/dates";
-import { parseAmount, parseDate, parseNumber, parsePercent, parseText, parseYesNo } from "../spaser/normalize";
+import {
+  isPrintableAsciiText,
+  parseAmount,
+  parseDate,
+  parseNumber,
+  parsePercent,
+  parseText,
+  parseYesNo,
+} from "../spaser/normalize";
 import { policyFromTable } from "../spaser/policy-table";
 import { DEFAULT_PRESET_ID, getPreset } from "../spaser/presets";
 import type { Policy } from "../spaser/policy";
@@ -136,6 +144,8 @@ export function optionalBooleanArg(name: string, value: unknown): boolean | unde
 }
 
 export function textArg(name: string, value: unknown): string {
+  // An id typed as is ("eu_fs_local"): nothing to trim or squeeze, no parse result to build.
+  if (typeof value === "string" && value.length > 0 && isPrintableAsciiText(value)) return value;
   const result = parseText(singleCell(name, value));
   if (result === undefined) return fail(`${name} : texte manquant.`);
   if (!result.ok) return fail(`${name} : ${result.message}`);
@@ -162,7 +172,10 @@ export function listArg(value: unknown): string[] {
   return parts;
 }
 
-const SEPARATOR_CODES = new Set([";", ",", "/", "+"].map((c) => c.charCodeAt(0)));
+/** ; , / + (the characters that separate items of a list typed in one cell). */
+function isSeparatorCode(code: number): boolean {
+  return code === 59 || code === 44 || code === 47 || code === 43;
+}
 
 /** An ASCII word character, as RegExp's \w and \b see it. */
 function isWordCode(code: number): boolean {
@@ -193,7 +206,7 @@ function splitList(text: string, parts: string[]): void {
   let i = 0;
   while (i < text.length) {
     const code = text.charCodeAt(i);
-    const skip = SEPARATOR_CODES.has(code)
+    const skip = isSeparatorCode(code)
       ? 1
       : (code | 0x20) === 101 && isLoneWordAt(text, i, "et")
         ? 2

@@ -9,7 +9,7 @@
  * (or #N/A for an unknown name) with a short French message; nothing escapes as an uncaught exception.
  */
 import { actionField } from "../spaser/actions";
-import { excelSerialFromIso } from "../spaser/dates";
+import { excelSerialFromIso, isoFromExcelSerial } from "../spaser/dates";
 import {
   contractsMissing,
   findIndicator,
@@ -27,11 +27,11 @@ import {
 } from "../spaser/rules/insertion";
 import { DEFAULT_LOCAL_RULES } from "../spaser/local-rules";
 import { loiClimatCompliance } from "../spaser/rules/loi-climat";
-import { milestones as milestonesOf } from "../spaser/rules/milestones";
+import { milestoneDays, milestones as milestonesOf } from "../spaser/rules/milestones";
 import { priceRevisionSentence } from "../spaser/rules/price-revision";
 import { reservableFigure, reservationAdviceSentence } from "../spaser/rules/reserve";
 import { potentialFromRow } from "../spaser/scoring";
-import { thresholdFigure } from "../spaser/thresholds";
+import { thresholdFigure, thresholdFigureOnDay } from "../spaser/thresholds";
 import type { InputError, RuleOutcome } from "../spaser/types";
 import {
   amountArg,
@@ -156,7 +156,9 @@ export function eligibleReserve(
         amountArg("montant_ht", amount_ht),
         listArg(offer_types),
         category,
-        dateOrToday("date", as_of),
+        // The reservation articles did not change over the period covered: the date is only checked, and
+        // an omitted one (today) needs no check.
+        isOmitted(as_of) ? undefined : dateArg("date", as_of),
         rulesArg(policy),
       ),
     );
@@ -260,30 +262,33 @@ export function insertionHoursCount(
 ): number {
   let hours;
   try {
-    // A segment name ("maçonnerie") instead of a share gives the share, cost and minimum of the segment.
-    const segment = typeof labour_share === "string" && !/\d/.test(labour_share) ? labour_share : undefined;
     hours =
-      segment === undefined
-        ? figureOf(
+      typeof labour_share === "string" && !/\d/.test(labour_share)
+        ? segmentHours(amount_ht, labour_share, insertion_rate, hourly_cost)
+        : figureOf(
             insertionHoursFigure(
               amountArg("montant_ht", amount_ht),
               fractionArg("part_main_oeuvre", labour_share),
               optionalFractionArg("taux_insertion", insertion_rate) ?? DEFAULT_LOCAL_RULES.defaultInsertionRate,
               isOmitted(hourly_cost) ? DEFAULT_LOCAL_RULES.defaultHourlyCost : amountArg("cout_horaire", hourly_cost),
             ),
-          )
-        : valueOf(
-            insertionHours({
-              amountHT: amountArg("montant_ht", amount_ht),
-              segment,
-              insertionRate: optionalFractionArg("taux_insertion", insertion_rate),
-              hourlyCost: isOmitted(hourly_cost) ? undefined : amountArg("cout_horaire", hourly_cost),
-            }),
           );
   } catch (error) {
     return cellFailure(error);
   }
   return shown(hours);
+}
+
+/** Hours of a clause sized by a segment name ("maçonnerie"): its share, hourly cost and minimum. */
+function segmentHours(amount_ht: any, segment: string, insertion_rate: any, hourly_cost: any): number {
+  return valueOf(
+    insertionHours({
+      amountHT: amountArg("montant_ht", amount_ht),
+      segment,
+      insertionRate: optionalFractionArg("taux_insertion", insertion_rate),
+      hourlyCost: isOmitted(hourly_cost) ? undefined : amountArg("cout_horaire", hourly_cost),
+    }),
+  );
 }
 
 /**
@@ -317,7 +322,8 @@ export function advanceRateValue(
         booleanArg("est_pme", is_sme),
         optionalNumberArg("effectif", employees),
         optionalBuyerKindArg("type_acheteur", buyer_kind),
-        dateOrToday("date", as_of),
+        // A date cell's day number goes as it is (no date text); other dates are read as usual.
+        typeof as_of === "number" && isoFromExcelSerial(as_of) !== undefined ? as_of : dateOrToday("date", as_of),
         rulesArg(policy),
       ),
     );
@@ -388,7 +394,11 @@ export function priceRevisionText(duration_months: any, raw_material_share?: any
  */
 export function thresholdValue(name: any, as_of?: any): number {
   try {
-    const figure = thresholdFigure(textArg("nom", name), dateOrToday("date", as_of));
+    // A date cell holds a day number: looked up as such, without writing the date as text.
+    const figure =
+      typeof as_of === "number" && isoFromExcelSerial(as_of) !== undefined
+        ? thresholdFigureOnDay(textArg("nom", name), as_of)
+        : thresholdFigure(textArg("nom", name), dateOrToday("date", as_of));
     return typeof figure === "number" ? figure : failWith(figure, figure.field === "name" ? "#N/A" : "#VALUE!");
   } catch (error) {
     return cellFailure(error);
@@ -442,6 +452,11 @@ export function complianceText(
  */
 export function milestones(award_date: any): number[][] {
   try {
+    // A date cell holds a day number: the months are counted on it, no date text written.
+    if (typeof award_date === "number" && isoFromExcelSerial(award_date) !== undefined) {
+      const days = milestoneDays(award_date);
+      return Array.isArray(days) ? [days] : failWith(days);
+    }
     const dates = valueOf(milestonesOf(dateArg("date_attribution", award_date)));
     return [[excelSerialFromIso(dates.j24), excelSerialFromIso(dates.j14), excelSerialFromIso(dates.j12)]];
   } catch (error) {

@@ -140,6 +140,27 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   return isoFromParts(ty, tm, Math.min(d, daysInMonth(ty, tm)));
 }
 
+/**
+ * addMonths on day numbers (Excel serials, whole days from 1900-03-01 on): the same calendar rule, the
+ * same day, without writing or reading a date text.
+ */
+export function addMonthsToDay(day: number, months: number): number {
+  // H. Hinnant's civil_from_days, as isoFromWholeSerial.
+  const z = day - EXCEL_SERIAL_OF_UNIX_EPOCH + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1_460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const index = y * 12 + (m - 1) + months;
+  const ty = Math.floor(index / 12);
+  const tm = (index % 12) + 1;
+  return daysFromCivil(ty, tm, Math.min(d, daysInMonth(ty, tm))) + EXCEL_SERIAL_OF_UNIX_EPOCH;
+}
+
 export function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4));
 }

@@ -35,7 +35,7 @@ function isPrintableAscii(code: number): boolean {
 }
 
 /** Only visible ASCII characters: no space to trim or squeeze. */
-function isPrintableAsciiText(text: string): boolean {
+export function isPrintableAsciiText(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (!isPrintableAscii(text.charCodeAt(i))) return false;
   return true;
 }

@@ -6,10 +6,10 @@
  */
 import type { BuyerKind, ContractNature, InputError, IsoDate, RuleOutcome } from "./types";
 import { inputError, verdict } from "./types";
-import { excelSerialFromIso } from "./dates";
+import { excelSerialFromIso, isoFromExcelSerial } from "./dates";
 import { euros, frenchDate } from "./format";
 import { foldText } from "./normalize";
-import { BUYER_KINDS, CONTRACT_NATURES, isInputError, readDate } from "./rules/input";
+import { BUYER_KINDS, CONTRACT_NATURES, EARLIEST_RULE_DATE, isInputError, readDate } from "./rules/input";
 
 export type ThresholdId =
   | "dispense_fs"
@@ -276,17 +276,42 @@ const PERIODS_BY_ID: ReadonlyMap<ThresholdId, readonly DatedPeriod[]> = (() => {
     list.push({ firstDay: excelSerialFromIso(period.from), lastDay, period });
     byId.set(period.id, list);
   }
+  // Latest first: the dates asked are mostly recent. Periods do not overlap, so the order changes no answer.
+  for (const list of byId.values()) list.sort((a, b) => b.firstDay - a.firstDay);
   return byId;
 })();
 
 /** The period of a threshold that covers a (valid) date. */
 function periodAt(id: ThresholdId, date: IsoDate): ThresholdPeriod | undefined {
-  const day = excelSerialFromIso(date);
+  return periodOnDay(id, excelSerialFromIso(date));
+}
+
+/** The period of a threshold that covers a day (an Excel serial). */
+function periodOnDay(id: ThresholdId, day: number): ThresholdPeriod | undefined {
   for (const dated of PERIODS_BY_ID.get(id) ?? []) {
     if (dated.firstDay <= day && day <= dated.lastDay) return dated.period;
   }
   return undefined;
 }
+
+/** Day number of the earliest date the rules judge (readDate refuses earlier ones). */
+const EARLIEST_RULE_DAY = excelSerialFromIso(EARLIEST_RULE_DATE);
+
+/**
+ * thresholdFigure for a date given as an Excel serial (what a date cell holds): the same answer, the day
+ * compared as a number without writing its text. Unusual days take thresholdFigure's path.
+ */
+export function thresholdFigureOnDay(name: string, day: number): number | InputError {
+  const id = thresholdIdOf(name);
+  if (id !== undefined && Number.isInteger(day) && day >= EARLIEST_RULE_DAY && day <= LAST_PLAIN_DAY) {
+    const period = periodOnDay(id, day);
+    if (period) return period.value;
+  }
+  return thresholdFigure(name, isoFromExcelSerial(day) ?? String(day));
+}
+
+/** 9999-12-31: the last day Excel and ISO texts both write. */
+const LAST_PLAIN_DAY = 2_958_465;
 
 function describe(name: ThresholdName, period: ThresholdPeriod, date: IsoDate): string {
   const scope = name.comparison === "below" ? "marchés d'un montant strictement inférieur" : "à partir de ce montant";
@@ -345,6 +370,14 @@ export function euThresholdIdFor(buyerKind: BuyerKind, nature: ContractNature): 
     default:
       return "eu_fs_local";
   }
+}
+
+/**
+ * The EU threshold of a known buyer kind and nature on a day already checked (an Excel serial), for rules
+ * that validated their date; undefined when no period covers the day.
+ */
+export function euThresholdOnDay(buyerKind: BuyerKind, nature: ContractNature, day: number): number | undefined {
+  return periodOnDay(euThresholdIdFor(buyerKind, nature), day)?.value;
 }
 
 /** euThresholdFor's value alone: the same checks and value, no explanation. */

@@ -2,7 +2,8 @@
  * Avances (advance payments): when they are due (CCP R2191-3), their minimum rate (R2191-7 ff.), the SPASER
  * bonus for small firms (action 17, policy) and their amount (R2191-7).
  */
-import { euThresholdFigure, euThresholdFor, LATEST_EU_PERIOD_START } from "../thresholds";
+import { euThresholdFor, euThresholdOnDay, LATEST_EU_PERIOD_START } from "../thresholds";
+import { excelSerialFromIso } from "../dates";
 import {
   inputError,
   verdict,
@@ -14,11 +15,14 @@ import {
 } from "../types";
 import { euros, frenchDate, percent } from "../format";
 import {
+  isAbsent,
   isInputError,
   later,
   memoised,
   readAmount,
   readCount,
+  readDate,
+  readDay,
   readFraction,
   readInput,
   readOptionalBoolean,
@@ -192,6 +196,12 @@ function legalMinimumRateValue(isSme: boolean, buyerKind: BuyerKind | undefined,
   }
 }
 
+const LATEST_EU_PERIOD_START_DAY = excelSerialFromIso(LATEST_EU_PERIOD_START);
+
+function dayOfCheckedDate(date: IsoDate | InputError): number | InputError {
+  return isInputError(date) ? date : excelSerialFromIso(date);
+}
+
 /**
  * advanceRate's value alone, for arguments already read (the TAUX_AVANCE cells): the same checks in the
  * same order, the same rate, without the explanation.
@@ -202,7 +212,7 @@ export function advanceRateFigure(
   isSme: boolean,
   employees: number | undefined,
   buyerKind: BuyerKind | undefined,
-  asOf: IsoDate | undefined,
+  asOf: IsoDate | number | undefined,
   rules: Partial<LocalRules> | undefined,
 ): number | InputError {
   const amount = readAmount("amountHT", amountHT);
@@ -210,22 +220,29 @@ export function advanceRateFigure(
   const duration = readPositive("durationMonths", durationMonths, "La durée en mois");
   if (isInputError(duration)) return duration;
   if (typeof isSme !== "boolean") return inputError("isSme", "Indiquez si le titulaire est une PME : VRAI ou FAUX.");
-  const staff = readOptional(employees, (value) => readCount("employees", value, "L'effectif"), undefined);
+  const staff = isAbsent(employees) ? undefined : readCount("employees", employees, "L'effectif");
   if (isInputError(staff)) return staff;
   if (isSme && staff !== undefined && staff >= SME_MAX_EMPLOYEES) {
     return inputError("employees", "Incohérence : une PME compte moins de 250 salariés.");
   }
   const buyer = readOptionalBuyerKind("buyerKind", buyerKind);
   if (isInputError(buyer)) return buyer;
-  const date = readOptionalDate("asOf", asOf);
-  if (isInputError(date)) return date;
+  // A date cell's day number is read as such; a date text as readDate reads it.
+  const day =
+    typeof asOf === "number"
+      ? readDay("asOf", asOf)
+      : isAbsent(asOf)
+        ? LATEST_EU_PERIOD_START_DAY
+        : dayOfCheckedDate(readDate("asOf", asOf));
+  if (isInputError(day)) return day;
   const checkedRules = readRules(rules);
   if (isInputError(checkedRules)) return checkedRules;
   // R2191-3: due above 50 000 € HT and 2 months (judgeRequirement, outside frameworks).
   if (!(amount > ADVANCE_MIN_AMOUNT_HT && duration > ADVANCE_MIN_DURATION_MONTHS)) return 0;
   const legal = legalMinimumRateValue(isSme, buyer, checkedRules);
-  const eu = euThresholdFigure(buyer ?? "collectivite", "services", date ?? LATEST_EU_PERIOD_START);
-  if (isInputError(eu)) return eu;
+  // The date is checked above: the threshold is looked up by its day number.
+  const eu = euThresholdOnDay(buyer ?? "collectivite", "services", day);
+  if (eu === undefined) return inputError("date", "Aucune valeur connue pour ce seuil à cette date.");
   const smallFirm = isSme && staff !== undefined && staff < checkedRules.smallFirmMaxEmployees;
   const bonus = smallFirm && amount < eu ? checkedRules.smallFirmAdvanceRate : 0;
   return Math.max(legal, bonus);

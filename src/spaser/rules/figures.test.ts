@@ -10,7 +10,9 @@ import { advanceAmount, advanceAmountFigure, advanceRate, advanceRateFigure } fr
 import { BUYER_KINDS } from "./input";
 import { PRICE_REVISION_LABELS, priceRevision, priceRevisionSentence } from "./price-revision";
 import { insertionHours, insertionHoursFigure } from "./insertion";
-import { euThresholdFigure, euThresholdFor, thresholdAt, thresholdFigure } from "../thresholds";
+import { excelSerialFromIso, isoFromExcelSerial } from "../dates";
+import { milestoneDays, milestones } from "./milestones";
+import { euThresholdFigure, euThresholdFor, thresholdAt, thresholdFigure, thresholdFigureOnDay } from "../thresholds";
 import {
   RESERVATION_ADVICE_LABELS,
   reservableFigure,
@@ -216,6 +218,79 @@ describe("reservation advice sentence", () => {
         if (!outcome.ok) expect(sentence).toEqual({ ok: false, field: outcome.field, message: outcome.message });
         else expect(sentence).toBe(`${RESERVATION_ADVICE_LABELS[outcome.value]} : ${outcome.explanation}`);
       }),
+      RUNS,
+    );
+  });
+});
+
+describe("threshold figure on a day number", () => {
+  it("answers as thresholdAt on the same date, for any day a cell may hold", () => {
+    const names = fc.constantFrom("eu_fs_local", "Seuil européen collectivités", "dispense_fs", "nope");
+    const days = fc.oneof(
+      fc.integer({ min: 42_000, max: 48_000 }), // 2014 … 2031, across 2019-01-01
+      fc.constantFrom(0, -5, 43_465.5, 3_000_000, Number.NaN),
+    );
+    fc.assert(
+      fc.property(names, days, (name, day) => {
+        const iso = isoFromExcelSerial(day);
+        const figure = thresholdFigureOnDay(name, day);
+        if (iso === undefined) expect(typeof figure).toBe("object");
+        else sameAnswer(figure, thresholdAt(name, iso));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("milestone days", () => {
+  it("gives the days of milestones() for any award day a cell may hold", () => {
+    const days = fc.oneof(
+      fc.integer({ min: 40_000, max: 80_000 }),
+      fc.double({ min: 43_000, max: 50_000, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(days, (day) => {
+        const outcome = milestones(isoFromExcelSerial(day)!);
+        const figure = milestoneDays(day);
+        if (!outcome.ok) expect(figure).toEqual({ ok: false, field: outcome.field, message: outcome.message });
+        else expect(figure).toEqual([outcome.value.j24, outcome.value.j14, outcome.value.j12].map(excelSerialFromIso));
+      }),
+      RUNS,
+    );
+    // Award planned 31/03/2028: J-24 31/03/2026, J-14 31/01/2027, J-12 31/03/2027.
+    expect(milestoneDays(46_843)).toEqual([46_112, 46_418, 46_477]);
+  });
+});
+
+describe("avance rate figure on a day number", () => {
+  it("answers as advanceRate on the same date", () => {
+    const days = fc.oneof(
+      fc.integer({ min: 42_000, max: 48_000 }),
+      fc.double({ min: 43_000, max: 47_000, noNaN: true }),
+    );
+    const buyers = fc.constantFrom<string | undefined>(undefined, ...BUYER_KINDS);
+    fc.assert(
+      fc.property(
+        amount,
+        fc.integer({ min: 1, max: 30 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 249 }),
+        buyers,
+        days,
+        (a, months, isSme, staff, buyer, day) => {
+          sameAnswer(
+            advanceRateFigure(a, months, isSme, staff, buyer as never, day, undefined),
+            advanceRate({
+              amountHT: a,
+              durationMonths: months,
+              isSme,
+              employees: staff,
+              buyerKind: buyer as never,
+              asOf: isoFromExcelSerial(day),
+            }),
+          );
+        },
+      ),
       RUNS,
     );
   });

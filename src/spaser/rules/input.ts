@@ -91,6 +91,29 @@ export function readDate(field: string, value: unknown): IsoDate | InputError {
   return value;
 }
 
+/** Day number (Excel serial) of EARLIEST_RULE_DATE, 2019-01-01. */
+export const EARLIEST_RULE_DAY = 43_466;
+/** Excel's last day, 9999-12-31. */
+const LAST_EXCEL_DAY = 2_958_465;
+
+/**
+ * A date given as a day number (what a date cell holds): readDate's answer for the same day, the whole
+ * day number kept as it is (a time of day is dropped, as the text would drop it).
+ */
+export function readDay(field: string, value: number): number | InputError {
+  if (!(value >= 1 && value <= LAST_EXCEL_DAY)) {
+    return inputError(field, "Date invalide : format attendu AAAA-MM-JJ (par exemple 2026-09-01).");
+  }
+  const day = Math.floor(value);
+  if (day < EARLIEST_RULE_DAY) {
+    return inputError(
+      field,
+      "Date antérieure au 1er janvier 2019 : les règles de l'outil ne couvrent pas cette période.",
+    );
+  }
+  return day;
+}
+
 /** An optional argument: undefined or null (an empty cell) means "not given". */
 export function isAbsent(value: unknown): value is undefined | null {
   return value === undefined || value === null;

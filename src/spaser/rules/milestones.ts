@@ -2,10 +2,10 @@
  * SPASER governance calendar: work with the operational service between J-24 and J-14 months before award,
  * cotation presented at programming at J-12; committee documents sent one week before the meeting.
  */
-import { addMonths, excelSerialFromIso, isoFromExcelSerial } from "../dates";
-import { inputError, verdict, type IsoDate, type RuleOutcome } from "../types";
+import { addMonths, addMonthsToDay, excelSerialFromIso, isoFromExcelSerial } from "../dates";
+import { inputError, verdict, type InputError, type IsoDate, type RuleOutcome } from "../types";
 import { frenchDate } from "../format";
-import { isInputError, readDate } from "./input";
+import { isInputError, readDate, readDay } from "./input";
 
 const GOVERNANCE = "SPASER, gouvernance (Comité des Achats Durables)";
 /** Months before the award: work with the operational service from J-24 to J-14 (scoring uses them too)… */
@@ -23,6 +23,20 @@ export interface Milestones {
   readonly j14: IsoDate;
   /** J-12 months: cotation presented at programming. */
   readonly j12: IsoDate;
+}
+
+/**
+ * The three milestones as day numbers (Excel serials) for an award day number (the JALONS cells): the
+ * same checks and days as milestones, without date texts.
+ */
+export function milestoneDays(awardDay: number): [number, number, number] | InputError {
+  const award = readDay("awardDate", awardDay);
+  if (isInputError(award)) return award;
+  return [
+    addMonthsToDay(award, -SERVICE_WORK_START_MONTHS),
+    addMonthsToDay(award, -SERVICE_WORK_END_MONTHS),
+    addMonthsToDay(award, -COTATION_MONTHS),
+  ];
 }
 
 export function milestones(awardDate: IsoDate): RuleOutcome<Milestones> {

@@ -155,6 +155,25 @@ export function reservationEligibility(input: ReservationEligibilityInput): Rule
 const OFFER_BITS: Readonly<Record<InclusiveOfferType, number>> = { ESS: 1, SIAE: 2, EA: 4, ESAT: 8 };
 
 /**
+ * The bit of an offer type typed as listed, 0 for anything else. A switch compares the characters; a
+ * lookup by property name would first have to intern each freshly split text.
+ */
+function offerBit(item: unknown): number {
+  switch (item) {
+    case "ESS":
+      return OFFER_BITS.ESS;
+    case "SIAE":
+      return OFFER_BITS.SIAE;
+    case "EA":
+      return OFFER_BITS.EA;
+    case "ESAT":
+      return OFFER_BITS.ESAT;
+    default:
+      return 0;
+  }
+}
+
+/**
  * reservableUnderPolicy's value alone, for arguments already read (the RESERVABLE cells): the same checks,
  * the same answer, without the explanation.
  */
@@ -169,7 +188,7 @@ export function reservableFigure(
   if (isInputError(amount)) return amount;
   let offers = 0;
   for (const item of offerTypes) {
-    const bit = OFFER_TYPE_SET.has(item) ? OFFER_BITS[item as InclusiveOfferType] : 0;
+    const bit = offerBit(item);
     if (bit === 0) {
       const checked = readOfferTypes("offerTypes", offerTypes); // the general reading, and its message
       if (isInputError(checked)) return checked;
