@@ -56,8 +56,13 @@ function singleCell(name: string, value: unknown): unknown {
 }
 
 export function amountArg(name: string, value: unknown): number {
-  // A number cell, the common case, without building a parse result (same answer as parseAmount).
+  // A number cell, the common case, without building a parse result (same answer as parseAmount); the
+  // rest apart, so that this stays short enough to be inlined into every function.
   if (typeof value === "number" && value >= 0 && value < Infinity) return value === 0 ? 0 : value;
+  return parsedAmountArg(name, value);
+}
+
+function parsedAmountArg(name: string, value: unknown): number {
   const result = parseAmount(singleCell(name, value));
   if (result === undefined) return fail(`${name} : montant manquant.`);
   if (!result.ok) return fail(`${name} : ${result.message}`);
@@ -66,6 +71,10 @@ export function amountArg(name: string, value: unknown): number {
 
 export function numberArg(name: string, value: unknown): number {
   if (typeof value === "number" && Number.isFinite(value)) return value;
+  return parsedNumberArg(name, value);
+}
+
+function parsedNumberArg(name: string, value: unknown): number {
   const result = parseNumber(singleCell(name, value));
   if (result === undefined) return fail(`${name} : nombre manquant.`);
   if (!result.ok) return fail(`${name} : ${result.message}`);
@@ -80,6 +89,10 @@ export function optionalNumberArg(name: string, value: unknown): number | undefi
 /** A share: 0.5, 50 % (a percent-formatted cell is 0.5 already) or the text "50 %". */
 export function fractionArg(name: string, value: unknown): number {
   if (typeof value === "number" && Number.isFinite(value)) return value;
+  return parsedFractionArg(name, value);
+}
+
+function parsedFractionArg(name: string, value: unknown): number {
   const result = parsePercent(singleCell(name, value));
   if (result === undefined) return fail(`${name} : pourcentage manquant.`);
   if (!result.ok) return fail(`${name} : ${result.message}`);
@@ -143,9 +156,15 @@ export function optionalBooleanArg(name: string, value: unknown): boolean | unde
   return result.value;
 }
 
+let lastPlainText = "";
+
 export function textArg(name: string, value: unknown): string {
-  // An id typed as is ("eu_fs_local"): nothing to trim or squeeze, no parse result to build.
-  if (typeof value === "string" && value.length > 0 && isPrintableAsciiText(value)) return value;
+  // An id typed as is ("eu_fs_local"): nothing to trim or squeeze, no parse result to build. A column
+  // repeats the same name: the last one found plain is recognised at once.
+  if (typeof value === "string" && value.length > 0 && (value === lastPlainText || isPrintableAsciiText(value))) {
+    lastPlainText = value;
+    return value;
+  }
   const result = parseText(singleCell(name, value));
   if (result === undefined) return fail(`${name} : texte manquant.`);
   if (!result.ok) return fail(`${name} : ${result.message}`);
@@ -166,6 +185,15 @@ export function flatCells(value: unknown): unknown[] {
 /** "SIAE;EA", "SIAE, EA", or a range of such cells → ["SIAE", "EA"]. */
 export function listArg(value: unknown): string[] {
   const parts: string[] = [];
+  // One cell (the usual "SIAE;EA"): read in place, no list of cells to build.
+  const single = Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1;
+  if (single) {
+    const cell: unknown = (value as unknown[][])[0]![0];
+    if (typeof cell === "string") {
+      splitList(cell, parts);
+      return parts;
+    }
+  }
   for (const cell of flatCells(value)) {
     if (!isOmitted(cell)) splitList(String(cell), parts);
   }

@@ -92,14 +92,17 @@ export function flatText(text: string): string {
   return text;
 }
 
-/** Whole serials below this (years up to 2173) have their text remembered once written. */
-const REMEMBERED_SERIALS = 100_000;
-const isoOfSerial: (IsoDate | undefined)[] = [];
+/** Whole serials of 2000-01-01 … 2099-12-31 have their text remembered once written. */
+const FIRST_REMEMBERED_SERIAL = 36_526;
+const REMEMBERED_SERIALS = 36_525;
+/** Dense from the start (a growing array of far-apart indexes would turn into a slow dictionary). */
+const isoOfSerial: (IsoDate | undefined)[] = Array.from({ length: REMEMBERED_SERIALS }, () => undefined);
 
 export function isoFromExcelSerial(serial: number): IsoDate | undefined {
   // A column of dates asks the same few hundred days again and again.
-  if (serial >= 1 && serial < REMEMBERED_SERIALS && Number.isInteger(serial)) {
-    return (isoOfSerial[serial] ??= flatText(isoFromWholeSerial(serial)));
+  const index = serial - FIRST_REMEMBERED_SERIAL;
+  if (index >= 0 && index < REMEMBERED_SERIALS && Number.isInteger(index)) {
+    return (isoOfSerial[index] ??= flatText(isoFromWholeSerial(serial)));
   }
   if (!Number.isFinite(serial) || serial < 1 || serial > LAST_EXCEL_SERIAL) return undefined;
   return isoFromWholeSerial(serial);

@@ -45,16 +45,25 @@ export function readInput(input: unknown): Record<string, unknown> | InputError 
 
 /** An amount in euros HT: a finite number ≥ 0. */
 export function readAmount(field: string, value: unknown): number | InputError {
+  // The accepted value first, the refusals apart: a short reader is inlined where it is called.
+  if (typeof value === "number" && value >= 0 && value < Infinity) return value;
+  return amountRefusal(field, value);
+}
+
+function amountRefusal(field: string, value: unknown): InputError {
   if (!isFiniteNumber(value)) return inputError(field, "Le montant doit être un nombre (en euros HT).");
-  if (value < 0) return inputError(field, "Le montant ne peut pas être négatif.");
-  return value;
+  return inputError(field, "Le montant ne peut pas être négatif.");
 }
 
 /** A strictly positive finite number (durations, hourly costs). */
 export function readPositive(field: string, value: unknown, what: string): number | InputError {
+  if (typeof value === "number" && value > 0 && value < Infinity) return value;
+  return positiveRefusal(field, value, what);
+}
+
+function positiveRefusal(field: string, value: unknown, what: string): InputError {
   if (!isFiniteNumber(value)) return inputError(field, `${what} doit être un nombre.`);
-  if (value <= 0) return inputError(field, `${what} doit être strictement positif.`);
-  return value;
+  return inputError(field, `${what} doit être strictement positif.`);
 }
 
 /** A count: a whole number ≥ 0. */
@@ -70,11 +79,13 @@ export function readCount(field: string, value: unknown, what: string): number |
  * fraction; accepting 0–100 too would make 1 ambiguous (100 % or 1 %), hence values above 1 are refused.
  */
 export function readFraction(field: string, value: unknown, what: string): number | InputError {
+  if (typeof value === "number" && value >= 0 && value <= 1) return value;
+  return fractionRefusal(field, value, what);
+}
+
+function fractionRefusal(field: string, value: unknown, what: string): InputError {
   if (!isFiniteNumber(value)) return inputError(field, `${what} doit être un nombre entre 0 et 1 (0,5 pour 50 %).`);
-  if (value < 0 || value > 1) {
-    return inputError(field, `${what} doit être comprise entre 0 et 1 (saisir 0,5 ou 50 % pour 50 %).`);
-  }
-  return value;
+  return inputError(field, `${what} doit être comprise entre 0 et 1 (saisir 0,5 ou 50 % pour 50 %).`);
 }
 
 /** An ISO date from 2019-01-01 on. */
