@@ -91,6 +91,13 @@ const MESSAGES = {
     cotationAuthorNeeded: "Indiquez votre nom pour enregistrer.",
     cotationSave: "Enregistrer",
     cotationUnsaved: "Modifications non enregistrées",
+    cotationDraftTitle: "Brouillon non enregistré",
+    cotationDraftBody:
+      "Vos réponses à ce marché sont gardées pendant la session, même si vous changez d'onglet ou de marché. Enregistrez-les pour les écrire dans le classeur.",
+    cotationDraftSavedSince:
+      "Une autre cotation de ce marché a été enregistrée dans le classeur entre-temps : votre brouillon reste affiché, et l'enregistrer la remplacera. Abandonnez-le pour voir celle du classeur.",
+    cotationDraftDiscard: "Abandonner le brouillon",
+    cotationOtherDrafts: "Brouillons non enregistrés sur d'autres marchés :",
     yearLabel: "Année",
     dashboardBuild: "Construire / actualiser le tableau de bord",
     dashboardFigures: "Indicateurs de l'année {year}",
@@ -230,6 +237,13 @@ const MESSAGES = {
     cotationAuthorNeeded: "Type your name to save.",
     cotationSave: "Save",
     cotationUnsaved: "Unsaved changes",
+    cotationDraftTitle: "Unsaved draft",
+    cotationDraftBody:
+      "Your answers to this contract are kept for the session, even if you change tab or contract. Save them to write them into the workbook.",
+    cotationDraftSavedSince:
+      "Another scoring of this contract was saved in the workbook meanwhile: your draft is still shown, and saving it will replace that one. Discard it to see the workbook's.",
+    cotationDraftDiscard: "Discard the draft",
+    cotationOtherDrafts: "Unsaved drafts on other contracts:",
     yearLabel: "Year",
     dashboardBuild: "Build / refresh the dashboard",
     dashboardFigures: "Indicators of {year}",

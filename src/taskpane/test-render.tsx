@@ -4,6 +4,7 @@ import { render } from "@testing-library/react";
 import type { ReactElement } from "react";
 import type { SpaserOperations } from "../excel/operations";
 import type { IsoDate } from "../spaser/types";
+import { DraftsProvider } from "./DraftsContext";
 import { messagesFor } from "./i18n";
 import { MessagesProvider } from "./MessagesContext";
 import { OperationsProvider } from "./OperationsContext";
@@ -17,7 +18,9 @@ export function renderView(view: ReactElement, operations: SpaserOperations, tod
     <FluentProvider theme={webLightTheme}>
       <MessagesProvider value={messagesFor("fr")}>
         <OperationsProvider operations={operations}>
-          <SessionProvider today={today}>{view}</SessionProvider>
+          <SessionProvider today={today}>
+            <DraftsProvider>{view}</DraftsProvider>
+          </SessionProvider>
         </OperationsProvider>
       </MessagesProvider>
     </FluentProvider>,

@@ -11,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { MessageKey } from "../i18n";
+import { DraftsProvider } from "../DraftsContext";
 import { useMessages } from "../MessagesContext";
 import { SessionProvider, useSession } from "../SessionContext";
 import { CommitteeView } from "../views/CommitteeView";
@@ -123,11 +124,16 @@ function Views({ initialView }: { initialView?: ViewId }) {
   );
 }
 
-/** Home of the pane once it can reach the workbook: the six views behind a tab list (arrow keys). */
+/**
+ * Home of the pane once it can reach the workbook: the six views behind a tab list (arrow keys). The drafts of
+ * the questionnaire live above the tabs: a view unmounts when another tab is chosen, the answers typed stay.
+ */
 export function ConnectedHome({ today, initialView }: { today?: IsoDate; initialView?: ViewId }) {
   return (
     <SessionProvider today={today}>
-      <Views initialView={initialView} />
+      <DraftsProvider>
+        <Views initialView={initialView} />
+      </DraftsProvider>
     </SessionProvider>
   );
 }

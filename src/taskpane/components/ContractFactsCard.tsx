@@ -1,4 +1,5 @@
-import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { Caption1, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
+import type { Ref } from "react";
 import type { ContractSummary } from "../../excel/operations";
 import { euros, frenchDate } from "../../spaser/format";
 import type { IsoDate } from "../../spaser/types";
@@ -15,13 +16,21 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
+  heading: { ...typographyStyles.subtitle2, margin: 0 },
   facts: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalS, margin: 0 },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: "anywhere" },
 });
 
+export interface ContractFactsCardProps {
+  readonly contract: ContractSummary;
+  readonly today: IsoDate;
+  /** The contract's heading, focusable from code (where the focus goes when what had it goes away). */
+  readonly headingRef?: Ref<HTMLHeadingElement>;
+}
+
 /** Key facts of the contract: object, amount (French format), procedure, award date and its stage. */
-export function ContractFactsCard({ contract, today }: { contract: ContractSummary; today: IsoDate }) {
+export function ContractFactsCard({ contract, today, headingRef }: ContractFactsCardProps) {
   const styles = useStyles();
   const t = useMessages();
   const { record } = contract;
@@ -38,7 +47,9 @@ export function ContractFactsCard({ contract, today }: { contract: ContractSumma
   const saved = contract.saved;
   return (
     <section className={styles.root} aria-label={t.cotationFacts}>
-      <Subtitle2 as="h3">{record.id ? `Marché ${record.id}` : `Ligne ${contract.sheetRow}`}</Subtitle2>
+      <h3 className={styles.heading} ref={headingRef} tabIndex={-1}>
+        {record.id ? `Marché ${record.id}` : `Ligne ${contract.sheetRow}`}
+      </h3>
       <dl className={styles.facts}>
         {facts.map(([term, value]) => (
           <div key={term} style={{ display: "contents" }}>

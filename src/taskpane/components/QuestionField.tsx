@@ -14,6 +14,7 @@ import { answerLabel, parseAnswer, type AnswerValue } from "../../spaser/answers
 import { YES_NO_OPTIONS, type Question } from "../../spaser/questionnaire";
 import { format } from "../i18n";
 import { useMessages } from "../MessagesContext";
+import type { InvalidText } from "../model/drafts";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
@@ -29,8 +30,10 @@ export interface QuestionFieldProps {
   readonly answer: AnswerValue | undefined;
   /** Why the question is asked for this contract ("Montant 250 000 € HT > 90 000 €"), if it depends on it. */
   readonly reason?: string;
-  /** A new answer (undefined = not answered); `error` when the typed text cannot be read. */
-  readonly onChange: (answer: AnswerValue | undefined, error?: string) => void;
+  /** A number typed earlier that cannot be read (the draft keeps it): shown again as typed, with its message. */
+  readonly invalid?: InvalidText;
+  /** A new answer (undefined = not answered); `invalid` when the typed text cannot be read. */
+  readonly onChange: (answer: AnswerValue | undefined, invalid?: InvalidText) => void;
 }
 
 function controlValue(answer: AnswerValue | undefined): string {
@@ -45,14 +48,14 @@ function fromControl(value: string | undefined): AnswerValue | undefined {
 }
 
 /** Number answers are typed as text ("12,5"), read like the workbook's cells; bad text stays, with its message. */
-function NumberAnswer({ question, answer, onChange }: QuestionFieldProps) {
+function NumberAnswer({ question, answer, invalid, onChange }: QuestionFieldProps) {
   const styles = useStyles();
   const t = useMessages();
   const spec = question.answer;
   const unit = spec.type === "nombre" ? spec.unit : "";
   const initial = answer === undefined ? "" : String(answerLabel(question, answer)).replace(".", ",");
-  const [text, setText] = useState(initial);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [text, setText] = useState(invalid?.text ?? initial);
+  const [error, setError] = useState<string | undefined>(invalid?.message);
   return (
     <Field
       label={question.text}
@@ -70,7 +73,7 @@ function NumberAnswer({ question, answer, onChange }: QuestionFieldProps) {
           const parsed = parseAnswer(question, data.value);
           setError(parsed.ok ? undefined : parsed.message);
           if (parsed.ok) onChange(parsed.value);
-          else onChange(undefined, parsed.message);
+          else onChange(undefined, { text: data.value, message: parsed.message });
         }}
       />
     </Field>

@@ -19,6 +19,7 @@ import { AXIS_IDS } from "../../spaser/types";
 import { format } from "../i18n";
 import { useMessages } from "../MessagesContext";
 import type { Answers } from "../model/cotation";
+import type { InvalidText } from "../model/drafts";
 import { QuestionField } from "./QuestionField";
 
 const useStyles = makeStyles({
@@ -26,14 +27,16 @@ const useStyles = makeStyles({
 });
 
 export interface QuestionnaireFormProps {
-  /** Identifies the contract: fields are reset when it changes. */
+  /** Identifies what the fields show (the contract, a draft): they are reset when it changes. */
   readonly contractKey: string;
   readonly questions: readonly Question[];
   readonly facts: ContractFacts;
   readonly thresholds: QuestionnaireOptions;
   readonly answers: Answers;
+  /** Numbers typed that cannot be read, by question id: shown as typed. */
+  readonly invalid: Readonly<Record<string, InvalidText>>;
   readonly score: ContractScore | undefined;
-  readonly onAnswer: (questionId: string, answer: AnswerValue | undefined, error?: string) => void;
+  readonly onAnswer: (questionId: string, answer: AnswerValue | undefined, invalid?: InvalidText) => void;
 }
 
 /** The applicable questions grouped by axis, one Accordion item per axis with its live score. */
@@ -60,8 +63,9 @@ export function QuestionnaireForm(props: QuestionnaireFormProps) {
                     key={`${props.contractKey}:${question.id}`}
                     question={question}
                     answer={props.answers[question.id]}
+                    invalid={props.invalid[question.id]}
                     reason={questionApplicability(question, props.facts, props.thresholds).reason}
-                    onChange={(answer, error) => props.onAnswer(question.id, answer, error)}
+                    onChange={(answer, invalid) => props.onAnswer(question.id, answer, invalid)}
                   />
                 ))}
               </div>

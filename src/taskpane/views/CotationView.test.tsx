@@ -1,10 +1,13 @@
-import { act, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import { WorkbookRefusal } from "../../excel/errors";
+import { ConnectedHome } from "../components/ConnectedHome";
 import { AUTHOR_STORAGE_KEY } from "../hooks/useAuthor";
-import { fakeOperations, SAMPLE_SOURCE } from "../test-fakes";
-import { renderView } from "../test-render";
+import { OperationsProvider } from "../OperationsContext";
+import { fakeOperations, SAMPLE_SOURCE, type FakeOperations } from "../test-fakes";
+import { renderView, TEST_TODAY } from "../test-render";
 import { CotationView } from "./CotationView";
 
 function overall(): string {
@@ -118,6 +121,7 @@ describe("CotationView", () => {
     const group = screen.getByRole("radiogroup", { name: /critère d'attribution social/ });
     expect(within(group).getByRole("radio", { name: "Oui" })).toBeChecked();
     expect(screen.getByText("Modifications non enregistrées (1)")).toBeInTheDocument();
+    expect(draftHint()).toBeInTheDocument();
   });
 
   it("keeps a number that cannot be read in its field, with the domain's message, and blocks saving", async () => {
@@ -172,5 +176,168 @@ describe("CotationView", () => {
         /réservation possible aux structures d'insertion par l'activité économique \(L2113-13\)/,
       ),
     ).toBeInTheDocument();
+  });
+});
+
+/** The whole pane's views behind their tabs: choosing another tab unmounts the questionnaire. */
+function renderPane(operations: FakeOperations = fakeOperations()) {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <OperationsProvider operations={operations}>
+        <ConnectedHome today={TEST_TODAY} />
+      </OperationsProvider>
+    </FluentProvider>,
+  );
+  return operations;
+}
+
+/** « Brouillon non enregistré », inside the polite live region (announced without taking the focus). */
+function draftHint(): HTMLElement | null {
+  const hint = screen.queryByText("Brouillon non enregistré");
+  if (hint) expect(hint.closest('[role="status"]')).not.toBeNull();
+  return hint;
+}
+
+function socialCriterion(option: string): HTMLElement {
+  const group = screen.getByRole("radiogroup", { name: /critère d'attribution social/ });
+  return within(group).getByRole("radio", { name: option });
+}
+
+async function goToTab(user: ReturnType<typeof userEvent.setup>, name: string) {
+  await user.click(screen.getByRole("tab", { name }));
+  expect(screen.getByRole("tab", { name, selected: true })).toBeInTheDocument();
+}
+
+describe("CotationView drafts", () => {
+  beforeEach(() => localStorage.clear());
+
+  it("keeps the answers typed when the user opens another tab and comes back, until they are saved", async () => {
+    const user = userEvent.setup();
+    localStorage.setItem(AUTHOR_STORAGE_KEY, "Inès Laurent");
+    const operations = renderPane();
+    await screen.findByRole("heading", { name: "Marché 2027-001" });
+    expect(draftHint()).toBeNull();
+    await user.click(socialCriterion("Oui"));
+    await user.type(screen.getByRole("textbox", { name: /part des heures d'insertion prévues/ }), "40");
+    expect(await screen.findByText("Brouillon non enregistré")).toBeInTheDocument();
+
+    await goToTab(user, "Tableau de bord");
+    expect(screen.queryByRole("heading", { name: "Marché 2027-001" })).not.toBeInTheDocument();
+    await goToTab(user, "Cotation");
+    await screen.findByRole("heading", { name: "Marché 2027-001" });
+    expect(socialCriterion("Oui")).toBeChecked();
+    expect(screen.getByRole("textbox", { name: /part des heures d'insertion prévues/ })).toHaveValue("40");
+    expect(await screen.findByText("Brouillon non enregistré")).toBeInTheDocument();
+    expect(draftHint()).toBeInTheDocument();
+    expect(screen.getByText(/gardées pendant la session/)).toBeInTheDocument();
+    expect(screen.getByText("Modifications non enregistrées (2)")).toBeInTheDocument();
+    // Nothing took the focus away from the tab the user chose.
+    expect(screen.getByRole("tab", { name: "Cotation" })).toHaveFocus();
+
+    const save = screen.getByRole("button", { name: "Enregistrer" });
+    expect(save).toBeEnabled();
+    await user.click(save);
+    expect(await screen.findByText(/Cotation du marché 2027-001 enregistrée/)).toBeInTheDocument();
+    expect(operations.saveCotation).toHaveBeenCalledWith(
+      SAMPLE_SOURCE,
+      expect.objectContaining({ key: "2027-001" }),
+      { social_criterion: { kind: "option", option: "oui" }, insertion_hours_rate: { kind: "number", value: 40 } },
+      "Inès Laurent",
+    );
+    await waitFor(() => expect(draftHint()).toBeNull());
+    expect(screen.queryByText(/Modifications non enregistrées/)).not.toBeInTheDocument();
+
+    // Saved: coming back shows the workbook's answers, with no draft.
+    await goToTab(user, "Comité");
+    await goToTab(user, "Cotation");
+    expect(await screen.findByText("Cotation enregistrée le 20/11/2026 par Inès Laurent.")).toBeInTheDocument();
+    expect(socialCriterion("Oui")).toBeChecked();
+    expect(draftHint()).toBeNull();
+  });
+
+  it("keeps a draft per contract when the selection in Excel moves, and leads back to it", async () => {
+    const user = userEvent.setup();
+    const operations = renderPane();
+    await screen.findByRole("heading", { name: "Marché 2027-001" });
+    await waitFor(() => expect(operations.onSelectionChanged).toHaveBeenCalled());
+    await user.click(socialCriterion("Oui"));
+
+    act(() => operations.select(3));
+    expect(await screen.findByRole("heading", { name: "Marché 2027-002" })).toBeInTheDocument();
+    expect(socialCriterion("À étudier")).toBeChecked(); // the colleague's saved answer, no draft here
+    expect(draftHint()).toBeNull();
+    const others = await screen.findByText("Brouillons non enregistrés sur d'autres marchés :");
+    expect(others.closest('[role="status"]')).not.toBeNull();
+
+    // Another tab and back: still on the contract selected in Excel, the other draft still listed.
+    await goToTab(user, "Tableau de bord");
+    await goToTab(user, "Cotation");
+    expect(await screen.findByRole("heading", { name: "Marché 2027-002" })).toBeInTheDocument();
+    const back = await screen.findByRole("button", { name: "Marché 2027-001" });
+    back.focus();
+    await user.keyboard("{Enter}");
+    expect(screen.getByRole("heading", { name: "Marché 2027-001" })).toBeInTheDocument();
+    expect(socialCriterion("Oui")).toBeChecked();
+    expect(draftHint()).toBeInTheDocument();
+    expect(screen.queryByText("Brouillons non enregistrés sur d'autres marchés :")).not.toBeInTheDocument();
+  });
+
+  it("comes back to the contract reached with « Marché suivant », with its draft and a number that cannot be read", async () => {
+    const user = userEvent.setup();
+    localStorage.setItem(AUTHOR_STORAGE_KEY, "Inès Laurent");
+    renderPane();
+    await screen.findByRole("heading", { name: "Marché 2027-001" });
+    await user.click(screen.getByRole("button", { name: "Marché suivant" }));
+    await user.click(screen.getByRole("button", { name: "Marché suivant" }));
+    expect(screen.getByRole("heading", { name: "Marché 2026-010" })).toBeInTheDocument();
+    await user.click(socialCriterion("Non"));
+    await user.type(screen.getByRole("textbox", { name: /part des heures d'insertion prévues/ }), "beaucoup");
+
+    await goToTab(user, "Paramètres");
+    await goToTab(user, "Cotation");
+    expect(await screen.findByRole("heading", { name: "Marché 2026-010" })).toBeInTheDocument();
+    expect(socialCriterion("Non")).toBeChecked();
+    expect(screen.getByRole("textbox", { name: /part des heures d'insertion prévues/ })).toHaveValue("beaucoup");
+    expect(screen.getAllByText(/un nombre est attendu/).length).toBeGreaterThan(0);
+    expect(screen.getByRole("button", { name: "Enregistrer" })).toBeDisabled();
+    expect(draftHint()).toBeInTheDocument();
+  });
+
+  it("keeps the draft over a colleague's newer save, says so, and shows the workbook's once abandoned", async () => {
+    const user = userEvent.setup();
+    const operations = renderPane();
+    await screen.findByRole("heading", { name: "Marché 2027-001" });
+    await waitFor(() => expect(operations.onSelectionChanged).toHaveBeenCalled());
+    act(() => operations.select(3));
+    await screen.findByRole("heading", { name: "Marché 2027-002" });
+    await user.click(socialCriterion("Oui"));
+
+    // Meanwhile a colleague saves « Non » for the same contract; the pane reads the workbook again.
+    operations.workbook.contracts = operations.workbook.contracts.map((c) =>
+      c.key === "2027-002"
+        ? {
+            ...c,
+            saved: {
+              version: "2026.1",
+              answers: { social_criterion: { kind: "option", option: "non" } },
+              date: "2026-11-21",
+              author: "Paul Girard",
+            },
+          }
+        : c,
+    );
+    await goToTab(user, "Comité");
+    await goToTab(user, "Cotation");
+    expect(await screen.findByText("Cotation enregistrée le 21/11/2026 par Paul Girard.")).toBeInTheDocument();
+    expect(socialCriterion("Oui")).toBeChecked(); // the draft wins…
+    expect(draftHint()).toBeInTheDocument();
+    expect(screen.getByText(/enregistrée dans le classeur entre-temps/)).toBeInTheDocument(); // …and says so
+
+    const discard = screen.getByRole("button", { name: "Abandonner le brouillon" });
+    discard.focus();
+    await user.keyboard("{Enter}");
+    expect(socialCriterion("Non")).toBeChecked();
+    expect(draftHint()).toBeNull();
+    expect(screen.getByRole("heading", { name: "Marché 2027-002" })).toHaveFocus();
   });
 });

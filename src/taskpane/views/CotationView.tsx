@@ -10,13 +10,14 @@ import {
   Spinner,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ContractSummary } from "../../excel/operations";
 import type { ContractsSource } from "../../excel/source";
 import type { AnswerValue } from "../../spaser/answers";
 import { applicableQuestions, getQuestionnaire } from "../../spaser/questionnaire";
 import { ContractFactsCard } from "../components/ContractFactsCard";
 import { ContractNavigator } from "../components/ContractNavigator";
+import { DraftNotice } from "../components/DraftNotice";
 import { LegalVerdicts } from "../components/LegalVerdicts";
 import { OperationStatus } from "../components/OperationStatus";
 import { QuestionnaireForm } from "../components/QuestionnaireForm";
@@ -26,8 +27,10 @@ import { useAuthor } from "../hooks/useAuthor";
 import { useContracts } from "../hooks/useContracts";
 import { useOperation } from "../hooks/useOperation";
 import { useSelectedRow } from "../hooks/useSelectedRow";
+import { useDrafts } from "../DraftsContext";
 import { useMessages } from "../MessagesContext";
 import { changedAnswers, contractFacts, contractsToShow, liveScore, type Answers } from "../model/cotation";
+import { draftWithAnswer, savedSinceDraft, type InvalidText } from "../model/drafts";
 import { useOperations } from "../OperationsContext";
 import { useSession } from "../SessionContext";
 
@@ -35,9 +38,6 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   save: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
-
-type Drafts = Readonly<Record<string, Answers>>;
-type Invalid = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 /** The questionnaire on the contract selected in Excel (or browsed here), with its live score. */
 export function CotationView() {
@@ -53,24 +53,29 @@ function Cotation({ source }: { source: ContractsSource }) {
   const { policy, today } = useSession();
   const { contracts, error, reload } = useContracts(source);
   const selectedRow = useSelectedRow(source);
-  const [currentKey, setCurrentKey] = useState<string | undefined>(undefined);
   const [toDoOnly, setToDoOnly] = useState(false);
-  // Answers typed and not saved yet, per contract: moving to another contract loses nothing.
-  const [drafts, setDrafts] = useState<Drafts>({});
-  const [invalid, setInvalid] = useState<Invalid>({});
+  // Answers typed and not saved yet, per contract, and the contract shown: kept above the tabs for the session,
+  // so that neither another tab nor another contract loses what was typed.
+  const { drafts, update, place, setPlace } = useDrafts();
+  const currentKey = place.key;
   const [author, setAuthor] = useAuthor();
   const save = useOperation();
   const [savedChanges, setSavedChanges] = useState<readonly string[]>([]);
+  // Fields show what they were given when they appeared: a discarded draft makes them start again.
+  const [revision, setRevision] = useState(0);
+  const heading = useRef<HTMLHeadingElement>(null);
 
-  // Follow the selection in Excel.
+  // Follow the selection in Excel: a row selected since it was last followed (coming back from another tab, the
+  // user finds the contract they were on unless they selected another row meanwhile).
   useEffect(() => {
+    if (selectedRow === undefined || selectedRow === place.row) return;
     const selected = contracts?.find((c) => c.sheetRow === selectedRow);
-    if (selected) setCurrentKey(selected.key);
-  }, [selectedRow, contracts]);
+    if (selected) setPlace({ key: selected.key, row: selectedRow });
+  }, [selectedRow, contracts, place.row, setPlace]);
 
   const shown = useMemo(() => contractsToShow(contracts ?? [], toDoOnly), [contracts, toDoOnly]);
-  const contract: ContractSummary | undefined =
-    contracts?.find((c) => c.key === currentKey) ?? (currentKey === undefined ? shown[0] : undefined);
+  // The first contract shown until one is chosen (or when the chosen one left the table).
+  const contract: ContractSummary | undefined = contracts?.find((c) => c.key === currentKey) ?? shown[0];
 
   if (error) {
     return (
@@ -82,12 +87,13 @@ function Cotation({ source }: { source: ContractsSource }) {
   if (!contracts) return <Spinner label={t.workbookLoading} />;
 
   const position = contract ? shown.findIndex((c) => c.key === contract.key) : -1;
+  const open = (key: string) => {
+    setPlace({ ...place, key });
+    save.reset();
+  };
   const move = (step: -1 | 1) => {
     const next = position < 0 ? shown[0] : shown[position + step];
-    if (next) {
-      setCurrentKey(next.key);
-      save.reset();
-    }
+    if (next) open(next.key);
   };
   const navigator = (
     <ContractNavigator
@@ -100,28 +106,44 @@ function Cotation({ source }: { source: ContractsSource }) {
       onMove={move}
     />
   );
-  if (!contract) return <section className={styles.root}>{navigator}</section>;
+  const draft = contract ? drafts[contract.key] : undefined;
+  const discard = () => {
+    if (!contract) return;
+    update(contract.key, () => undefined);
+    setRevision((r) => r + 1);
+    // The button goes away with the notice: the focus goes to the contract's heading.
+    heading.current?.focus();
+  };
+  const notice = (
+    <DraftNotice
+      hasDraft={draft !== undefined}
+      savedSince={draft !== undefined && savedSinceDraft(draft, contract?.saved?.answers ?? {})}
+      others={contracts.filter((c) => c.key !== contract?.key && drafts[c.key] !== undefined)}
+      onDiscard={discard}
+      onOpen={open}
+    />
+  );
+  if (!contract) {
+    return (
+      <section className={styles.root}>
+        {navigator}
+        {notice}
+      </section>
+    );
+  }
 
   const saved: Answers = contract.saved?.answers ?? {};
-  const answers: Answers = drafts[contract.key] ?? saved;
+  const answers: Answers = draft?.answers ?? saved;
+  const invalid = draft?.invalid ?? {};
   const facts = contractFacts(contract.record);
   const questions = applicableQuestions(facts, policy.rules);
   const live = liveScore(answers, contract.record, policy, today);
-  const errors = Object.values(invalid[contract.key] ?? {});
+  const errors = [...new Set(Object.values(invalid).map((i) => i.message))];
   const changes = changedAnswers(saved, answers);
 
-  const answer = (questionId: string, value: AnswerValue | undefined, problem?: string) => {
-    const key = contract.key;
-    setInvalid((current) => {
-      const { [questionId]: _, ...others } = current[key] ?? {};
-      return { ...current, [key]: problem ? { ...others, [questionId]: problem } : others };
-    });
-    if (problem) return; // the typed text stays in its field; the last good answer is kept
-    setDrafts((current) => {
-      const { [questionId]: _, ...rest } = current[key] ?? saved;
-      return { ...current, [key]: value === undefined ? rest : { ...rest, [questionId]: value } };
-    });
-  };
+  // A number that cannot be read stays in its field and in the draft; the last good answer is kept.
+  const answer = (questionId: string, value: AnswerValue | undefined, problem?: InvalidText) =>
+    update(contract.key, (current) => draftWithAnswer(current, saved, questionId, value, problem));
 
   const saveCotation = async () => {
     const questionnaire = getQuestionnaire();
@@ -129,20 +151,23 @@ function Cotation({ source }: { source: ContractsSource }) {
     const done = await save.run(() => operations.saveCotation(source, contract, answers, author.trim()));
     if (!done) return;
     setSavedChanges(labels);
-    setDrafts(({ [contract.key]: _, ...rest }) => rest);
+    // Saved: no draft any more, unless answers were typed while saving (they stay, on top of what was saved).
+    update(contract.key, (current) => (current === draft ? undefined : current && { ...current, base: answers }));
     await reload();
   };
 
   return (
     <section className={styles.root} aria-label={t.tabCotation}>
       {navigator}
-      <ContractFactsCard contract={contract} today={today} />
+      <ContractFactsCard contract={contract} today={today} headingRef={heading} />
+      {notice}
       <QuestionnaireForm
-        contractKey={contract.key}
+        contractKey={`${contract.key}:${revision}`}
         questions={questions}
         facts={facts}
         thresholds={policy.rules}
         answers={answers}
+        invalid={invalid}
         score={live.ok ? live.score : undefined}
         onAnswer={answer}
       />
