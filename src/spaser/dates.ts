@@ -109,8 +109,14 @@ export function isoFromExcelSerial(serial: number): IsoDate | undefined {
 }
 
 function isoFromWholeSerial(serial: number): IsoDate {
-  // H. Hinnant's civil_from_days: serials 1 … 2 958 465 are 1899-12-31 … 9999-12-31, four-digit years.
-  const z = Math.floor(serial) - EXCEL_SERIAL_OF_UNIX_EPOCH + 719_468;
+  // Serials 1 … 2 958 465 are 1899-12-31 … 9999-12-31, four-digit years.
+  const [year, month, day] = civilFromDay(Math.floor(serial));
+  return `${year}-${twoDigits(month)}-${twoDigits(day)}`;
+}
+
+/** Year, month, day of a whole day number (Excel serial): H. Hinnant's civil_from_days. */
+function civilFromDay(serial: number): [number, number, number] {
+  const z = serial - EXCEL_SERIAL_OF_UNIX_EPOCH + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
   const yoe = Math.floor((doe - Math.floor(doe / 1_460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
@@ -118,8 +124,7 @@ function isoFromWholeSerial(serial: number): IsoDate {
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return `${year}-${twoDigits(month)}-${twoDigits(day)}`;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }
 
 export function excelSerialFromIso(date: IsoDate): number {
@@ -148,16 +153,7 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
  * same day, without writing or reading a date text.
  */
 export function addMonthsToDay(day: number, months: number): number {
-  // H. Hinnant's civil_from_days, as isoFromWholeSerial.
-  const z = day - EXCEL_SERIAL_OF_UNIX_EPOCH + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1_460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const [y, m, d] = civilFromDay(day);
   const index = y * 12 + (m - 1) + months;
   const ty = Math.floor(index / 12);
   const tm = (index % 12) + 1;
