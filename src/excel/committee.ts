@@ -25,6 +25,7 @@ import {
   scoreAnswers,
   type CotationRow,
   type SheetBlock,
+  ownedSheetToRewrite,
 } from "./cotations";
 import { WorkbookRefusal } from "./errors";
 import type { LongOperationOptions, WriteConfirmation } from "./operations";
@@ -328,16 +329,7 @@ export async function buildCommitteeInContext(
   abortIfCancelled(options);
   progress("Écriture de la liste du comité");
 
-  const block = snapshot.committee;
-  const sheet =
-    block === undefined
-      ? context.workbook.worksheets.add(OWNED_SHEETS.committee)
-      : context.workbook.worksheets.getItem(OWNED_SHEETS.committee);
-  if (block !== undefined && block !== "empty") {
-    const old = sheet.getRange(rectAddress(block.firstRow, block.firstColumn, block.lastRow, block.lastColumn));
-    old.dataValidation.clear();
-    old.clear();
-  }
+  const sheet = ownedSheetToRewrite(context, OWNED_SHEETS.committee, snapshot.committee, true);
   const width = COMMITTEE_HEADERS.length;
   const lastColumn = width - 1;
   const firstDataRow = COMMITTEE_LAYOUT.headerRow + 1;

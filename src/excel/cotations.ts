@@ -116,6 +116,25 @@ export interface SheetBlock {
   readonly formulas: readonly (readonly unknown[])[];
 }
 
+/**
+ * One of the add-in's own sheets, ready to be written again: added when the snapshot did not find it, its
+ * previous block cleared otherwise (with the block's drop-down lists when `withValidation`).
+ */
+export function ownedSheetToRewrite(
+  context: Excel.RequestContext,
+  name: string,
+  block: SheetBlock | "empty" | undefined,
+  withValidation = false,
+): Excel.Worksheet {
+  const sheet = block === undefined ? context.workbook.worksheets.add(name) : context.workbook.worksheets.getItem(name);
+  if (block !== undefined && block !== "empty") {
+    const old = sheet.getRange(rectAddress(block.firstRow, block.firstColumn, block.lastRow, block.lastColumn));
+    if (withValidation) old.dataValidation.clear();
+    old.clear();
+  }
+  return sheet;
+}
+
 export interface WorkbookSnapshot {
   readonly contracts: ContractsRead;
   /** Sheet rows of the table block as read (header first), for the conflict checks. */

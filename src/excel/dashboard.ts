@@ -24,6 +24,7 @@ import {
   requirePolicy,
   savedCotations,
   type CotationRow,
+  ownedSheetToRewrite,
 } from "./cotations";
 import type { LongOperationOptions, WriteConfirmation } from "./operations";
 import type { ContractsSource } from "./source";
@@ -253,14 +254,7 @@ export async function buildDashboardInContext(
   progress("Écriture du tableau de bord");
 
   // Every block in one request: nothing is half-written.
-  const block = snapshot.dashboard;
-  const sheet =
-    block === undefined
-      ? context.workbook.worksheets.add(OWNED_SHEETS.dashboard)
-      : context.workbook.worksheets.getItem(OWNED_SHEETS.dashboard);
-  if (block !== undefined && block !== "empty") {
-    sheet.getRange(rectAddress(block.firstRow, block.firstColumn, block.lastRow, block.lastColumn)).clear();
-  }
+  const sheet = ownedSheetToRewrite(context, OWNED_SHEETS.dashboard, snapshot.dashboard);
   const lastColumn = width - 1;
   const address = rectAddress(1, 0, cells.length, lastColumn);
   sheet.getRange(address).formulas = cells;

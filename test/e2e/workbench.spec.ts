@@ -2,42 +2,21 @@
  * The workbench (`npm run workbench`, page `/`) in Chromium: the bundled sample in a grid beside the real
  * task pane, both on the Excel simulator, with nothing fetched from outside localhost.
  */
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { loadWorkbook, XLS_REFUSAL } from "../../src/sim";
+import {
+  CONTRACTS_SHEET,
+  fileInput,
+  openWorkbench,
+  SAMPLE_NAME,
+  seriousAxeViolations,
+  statusLine,
+  watch,
+  WORKBENCH_VIEWPORT,
+} from "./helpers";
 
-const SAMPLE_NAME = "programmation-achats-ville-exemple.xlsx";
-const CONTRACTS_SHEET = "Programmation 2027-2028";
-
-test.use({ viewport: { width: 1400, height: 900 } });
-
-/** Console errors, page errors and any request that leaves the local server. */
-function watch(page: Page): { problems: string[] } {
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("request", (request) => {
-    const url = new URL(request.url());
-    if (!["localhost", "127.0.0.1"].includes(url.hostname) && !["data:", "blob:"].includes(url.protocol))
-      problems.push(`outside request: ${request.url()}`);
-  });
-  return { problems };
-}
-
-async function openWorkbench(page: Page) {
-  await page.goto("/");
-  const grid = page.getByRole("grid", { name: `Feuille ${CONTRACTS_SHEET}` });
-  await expect(grid).toBeVisible({ timeout: 30_000 });
-  return grid;
-}
-
-/** The workbench's own status line (the pane has status regions too). */
-const statusLine = (page: Page) => page.getByRole("region", { name: "Classeur" }).getByRole("status");
-
-const fileInput = (page: Page) => page.getByLabel("Classeur à ouvrir (.xlsx ou .csv)");
+test.use({ viewport: WORKBENCH_VIEWPORT });
 
 test.describe("workbench", () => {
   test("opens the sample beside the task pane, with no console error, nothing from outside, accessibly", async ({
@@ -60,11 +39,7 @@ test.describe("workbench", () => {
     await expect(page.getByRole("heading", { name: "SPASER pour Excel" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Confirmer la correspondance" })).toBeVisible({ timeout: 20_000 });
 
-    // Fluent's focus library (tabster) puts focusable aria-hidden <i data-tabster-dummy> guards in tab lists:
-    // a known false positive by design (microsoft/tabster#288, microsoft/fluentui#27517).
-    const axe = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
-    const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.screenshot({ path: testInfo.outputPath("workbench-sample.png") });
     expect(watched.problems).toEqual([]);
